@@ -1,0 +1,79 @@
+/**
+ * Every id the extension shares with package.json: commands, views, context keys,
+ * setting keys and URI schemes. A key used in code is declared here and nowhere else.
+ */
+
+/** Commands. Ids starting with `_luno.` are internal and hidden from the command palette. */
+export const Commands = {
+  /** Rescans every content root and redraws the Learning view. */
+  refresh: 'luno.refresh',
+  /** Flips the `showCompletedLayers` user setting. */
+  toggleCompletedLayers: 'luno.toggleCompletedLayers',
+  /** Title-bar button shown while completed layers are hidden; shows them. */
+  showCompletedLayers: 'luno.showCompletedLayers',
+  /** Title-bar button shown while completed layers are visible; hides them. */
+  hideCompletedLayers: 'luno.hideCompletedLayers',
+  /** Marks every layer of a technology completed. Argument: a technology tree node, else a quick pick asks. */
+  markAllLayersDone: 'luno.markAllLayersDone',
+  /** Clears every layer of a technology, with an Undo in the notification. */
+  resetProgress: 'luno.resetProgress',
+  /** Edits the notes stored for a technology. */
+  editNotes: 'luno.editNotes',
+  /** Opens the read-only progress summary (per domain and recent activity). */
+  showProgressSummary: 'luno.showProgressSummary',
+  /** Copies luno.db to `backups/luno_YYYY-MM-DD.db` beside it. */
+  backUpProgress: 'luno.backUpProgress',
+  /** Replaces luno.db with a chosen backup after backing up the current file. */
+  restoreProgress: 'luno.restoreProgress',
+  /** Shows the Luno-AI log channel. */
+  showLog: 'luno.showLog',
+  /** Opens a PRD at a line, with that line at the top. Arguments: file URI, 0-based line. */
+  openAtLine: '_luno.openAtLine',
+} as const;
+
+/** View container and views contributed in package.json. */
+export const Views = {
+  /** Activity-bar container "Luno-AI". */
+  container: 'luno',
+  /** Tree of domains, technologies and learning layers. */
+  learning: 'luno.learning',
+} as const;
+
+/** Context keys set with `setContext`, read by when-clauses in package.json. */
+export const ContextKeys = {
+  /** True once the first content scan has finished; gates the welcome view so it does not flash. */
+  contentScanned: 'luno.contentScanned',
+  /** True when at least one content root with integrations was found. */
+  hasContent: 'luno.hasContent',
+  /** Mirrors the `showCompletedLayers` user setting so the title-bar toggle flips its icon. */
+  showCompletedLayers: 'luno.showCompletedLayers',
+  /** True when luno.db opened; false when progress is unavailable (locked, corrupt, failed migration). */
+  progressAvailable: 'luno.progressAvailable',
+} as const;
+
+/** Values of `TreeItem.contextValue`, matched by `view/item/context` menus. */
+export const TreeItemContexts = {
+  domain: 'luno.domain',
+  /** A technology whose progress can be changed (the database is open). */
+  technology: 'luno.technology',
+  /** A technology shown while the database is unavailable: no progress actions. */
+  technologyReadOnly: 'luno.technology.readOnly',
+  layer: 'luno.layer',
+} as const;
+
+/** VS Code settings under `luno.*` (package.json `contributes.configuration`). */
+export const Settings = {
+  /** Section name for `workspace.getConfiguration`. */
+  section: 'luno',
+  /** Absolute path of a content folder; empty means every workspace folder with Luno content. */
+  contentRoot: 'contentRoot',
+} as const;
+
+/** Name of the log output channel. */
+export const LOG_CHANNEL_NAME = 'Luno-AI';
+
+/** File name of the progress database in the extension's global storage. */
+export const DATABASE_FILE_NAME = 'luno.db';
+
+/** URI scheme of the read-only progress summary document. */
+export const SUMMARY_SCHEME = 'luno-summary';
