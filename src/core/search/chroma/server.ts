@@ -60,7 +60,6 @@ export function findFreePort(): Promise<number> {
 
 /** Strips ANSI colour codes from one line of the server's output. */
 function plainText(line: string): string {
-  // eslint-disable-next-line no-control-regex
   return line.replace(/\x1b\[[0-9;]*m/g, '').trimEnd();
 }
 
