@@ -3,14 +3,9 @@
  * notebook's code-cell order, updated from execution summaries and manual marks.
  * Every function returns new arrays and never mutates its input.
  */
+import type { CellProgress } from '../store/labRuns';
 
-/** One entry of `lab_runs.cell_progress`. `failed` is present only when the last run failed. */
-export interface CellProgress {
-  cellId: string;
-  completed: boolean;
-  executedAt: string | null;
-  failed?: boolean;
-}
+export type { CellProgress };
 
 export type CellStatus = 'not-run' | 'ran' | 'failed';
 
