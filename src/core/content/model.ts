@@ -55,9 +55,12 @@ export interface Layer {
   readonly time?: string;
   /** Anchor of the layer's heading, when the PRD has one. */
   readonly anchor?: string;
-  /** 0-based line of the layer's heading, or 0 when the PRD has none. */
+  /**
+   * 0-based line of the layer's heading. A generic layer points at the PRD's
+   * "Learning Path" heading when there is one, else at line 0.
+   */
   readonly line: number;
-  /** True when the PRD has no learning path and the layer uses a generic name. */
+  /** True when the PRD does not define this layer number and the layer uses a generic name. */
   readonly generic: boolean;
 }
 
@@ -67,6 +70,11 @@ export interface PrdHeader {
   readonly category?: string;
   readonly difficulty?: string;
   readonly setupTime?: string;
+  /**
+   * Every `key: value` pair of the header block, keys in lower case as written
+   * (for example "last updated", "status", "domain").
+   */
+  readonly fields?: Readonly<Record<string, string>>;
 }
 
 /** The parsed form of one markdown file. */
@@ -96,8 +104,17 @@ export interface Technology {
   readonly relativePath: string;
   readonly absolutePath: string;
   readonly document: MarkdownDocument;
-  /** Always five layers L0-L4: the PRD's own, or generic ones when it has no learning path. */
+  /**
+   * Always five layers L0-L4, ordered by number: the PRD's own where it defines
+   * them, generic ones for the numbers it does not define.
+   */
   readonly layers: readonly Layer[];
+  /** Difficulty from the PRD's header, else from its row in `integrations/_index.md`. */
+  readonly difficulty?: string;
+  /** Setup time from the PRD's header, else the time from its row in `integrations/_index.md`. */
+  readonly setupTime?: string;
+  /** Tagline from the PRD's header. */
+  readonly tagline?: string;
 }
 
 /** A folder under `integrations/`. */
@@ -146,6 +163,8 @@ export interface Lab {
   readonly title: string;
   readonly relativePath: string;
   readonly absolutePath: string;
+  /** Why the notebook could not be read (invalid JSON, not nbformat 4), when it could not. */
+  readonly error?: string;
 }
 
 export type ProblemSeverity = 'error' | 'warning';
@@ -153,6 +172,8 @@ export type ProblemSeverity = 'error' | 'warning';
 /** Something wrong with the content that a learner or author should fix. */
 export interface ContentProblem {
   readonly severity: ProblemSeverity;
+  /** Id of the content root the path belongs to. */
+  readonly rootId?: string;
   /** Path relative to the content root. */
   readonly relativePath: string;
   /** 0-based line, when the problem has one. */
