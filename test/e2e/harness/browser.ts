@@ -1,0 +1,42 @@
+// Starts Debian's Chromium through playwright-core.
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Flags that keep Chromium off the network except for the pages it is sent to, and off the GPU. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export const VIEWPORT = { width: 1400, height: 900 };
+
+export interface BrowserSession {
+  readonly browser: Browser;
+  /** One page with a 1400x900 viewport. */
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches a headless Chromium with a fresh profile (playwright creates a
+ * temporary user-data dir per launch and deletes it on close) and opens one page.
+ */
+export async function launchBrowser(): Promise<BrowserSession> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+
+  return {
+    browser,
+    page,
+    async close(): Promise<void> {
+      await browser.close();
+    },
+  };
+}
