@@ -37,9 +37,9 @@ export interface OpenStoreOptions {
   /** Source of the timestamps the repositories write; default the system clock. */
   clock?: Clock;
   /**
-   * When the file is not a usable database: false (default) throws DatabaseError;
-   * true renames it (and its -wal/-shm files) to `<file>.corrupt-<timestamp>` and
-   * creates a new database. The damaged file is never deleted.
+   * Handling of a file that is not a usable database. By default openStore throws
+   * DatabaseError. When true, it renames the file and its -wal and -shm files to
+   * `<file>.corrupt-<timestamp>` and creates a new database. It never deletes them.
    */
   moveCorruptAside?: boolean;
 }
