@@ -29,6 +29,24 @@ export const Commands = {
   showLog: 'luno.showLog',
   /** Opens a PRD at a line, with that line at the top. Arguments: file URI, 0-based line. */
   openAtLine: '_luno.openAtLine',
+  /** Adds or removes the bookmark of a heading (the CodeLens action). Argument: the bookmark target. */
+  toggleBookmark: '_luno.toggleBookmark',
+  /** Bookmarks a whole PRD. Argument: a technology tree node, else a quick pick asks. */
+  bookmarkTechnology: 'luno.bookmarkTechnology',
+  /** Opens a bookmark at its heading, re-attaching or asking for a heading when it moved. Argument: bookmark id. */
+  openBookmark: '_luno.openBookmark',
+  /** Removes a bookmark. Argument: a Bookmarks view node. */
+  removeBookmark: 'luno.removeBookmark',
+  /** Points a stale bookmark at a heading the learner picks. Argument: a Bookmarks view node. */
+  pickBookmarkHeading: 'luno.pickBookmarkHeading',
+  /** Opens the README of a research session. Argument: a Research view node. */
+  openResearchSession: '_luno.openResearchSession',
+  /** Opens the lab progress webview. Argument: a lab id or Labs view node, else a quick pick asks. */
+  showLabProgress: 'luno.showLabProgress',
+  /** Opens a lab's notebook in the notebook editor. Argument: a Labs view node. */
+  openLabNotebook: 'luno.openLabNotebook',
+  /** Clears a lab's cell progress after a confirmation. Argument: a Labs view node. */
+  resetLabProgress: 'luno.resetLabProgress',
 } as const;
 
 /** View container and views contributed in package.json. */
@@ -37,6 +55,12 @@ export const Views = {
   container: 'luno',
   /** Tree of domains, technologies and learning layers. */
   learning: 'luno.learning',
+  /** Bookmarks grouped by domain and technology. */
+  bookmarks: 'luno.bookmarks',
+  /** Research sessions, newest first, with a "Recently viewed" group. */
+  research: 'luno.research',
+  /** Labs (notebooks under labs/) with cell progress. */
+  labs: 'luno.labs',
 } as const;
 
 /** Context keys set with `setContext`, read by when-clauses in package.json. */
@@ -59,6 +83,13 @@ export const TreeItemContexts = {
   /** A technology shown while the database is unavailable: no progress actions. */
   technologyReadOnly: 'luno.technology.readOnly',
   layer: 'luno.layer',
+  bookmark: 'luno.bookmark',
+  /** A bookmark whose heading is no longer in its file. */
+  staleBookmark: 'luno.bookmark.stale',
+  researchSession: 'luno.researchSession',
+  lab: 'luno.lab',
+  /** A lab whose notebook cannot be parsed. */
+  invalidLab: 'luno.lab.invalid',
 } as const;
 
 /** VS Code settings under `luno.*` (package.json `contributes.configuration`). */
@@ -77,3 +108,6 @@ export const DATABASE_FILE_NAME = 'luno.db';
 
 /** URI scheme of the read-only progress summary document. */
 export const SUMMARY_SCHEME = 'luno-summary';
+
+/** View type of the lab progress webview panel (package.json activation event `onWebviewPanel:`). */
+export const LAB_PROGRESS_VIEW_TYPE = 'luno.labProgress';
