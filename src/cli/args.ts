@@ -7,7 +7,7 @@ import path from 'node:path';
 import { errorMessage } from '../core/errors';
 import type { Logger } from '../core/log';
 
-/** Where a command reads its environment and writes its output. */
+/** Environment and output streams of one command run. */
 export interface CliIo {
   /** Writes text to standard output as given (add the newline yourself). */
   readonly stdout: (text: string) => void;

@@ -84,6 +84,13 @@ const isProgram =
   typeof require !== 'undefined' ? require.main === module : process.argv[1]?.endsWith('main.ts');
 
 if (isProgram) {
+  // A reader that closes the pipe early (`luno scan --json | head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') {
+      throw error;
+    }
+  });
+
   main(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;

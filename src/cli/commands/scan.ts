@@ -35,7 +35,7 @@ export const command: CliCommand = {
     }),
 };
 
-/** The model without absolute paths repeated on every item and without parsed documents nested twice. */
+/** Builds the JSON form of the model, each technology's document flattened into its sections and code blocks. */
 function toJson(model: ContentModel) {
   return {
     roots: model.roots,

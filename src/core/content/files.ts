@@ -9,7 +9,7 @@ import { decodeUtf8 } from './text';
 /** Reads a file's bytes or text by absolute path. */
 export type ReadFile = (absolutePath: string) => Promise<string | Uint8Array>;
 
-/** What one root's scan needs: where to read, where to log, and where to put problems. */
+/** Inputs and problem list of one root's scan. */
 export interface ScanContext {
   readonly root: ContentRoot;
   readonly logger: Logger;

@@ -7,7 +7,6 @@ export * from './ids';
 export { GENERAL_LAB_DOMAIN, LABS_FOLDER } from './labs';
 export { completeLayers, findLearningPath, GENERIC_LAYER_TITLES, readLayerHeading } from './layers';
 export { containingSection, parseMarkdown } from './markdown';
-export { parseNotebook, type Notebook, type NotebookCell } from './notebook';
 export { RESEARCH_FOLDER } from './research';
 export { CONTENT_FOLDERS, contentRootAt, findContentRoots, isContentFolder, type WorkspaceFolderInfo } from './roots';
 export { scanContent, type ScanOptions } from './scan';

@@ -2,7 +2,8 @@
 import { errorMessage } from '../errors';
 import { absolutePathOf, listFilesRecursively, mapConcurrently, readText, report, type ScanContext } from './files';
 import type { Lab } from './model';
-import { parseNotebook } from './notebook';
+import { parseNotebook } from '../labs/notebook';
+import { parseMarkdown } from './markdown';
 import { titleCase } from './text';
 
 export const LABS_FOLDER = 'labs';
@@ -11,8 +12,10 @@ export const LABS_FOLDER = 'labs';
 export const GENERAL_LAB_DOMAIN = 'general';
 
 /**
- * Scans `labs/` of one root. A notebook that cannot be parsed is still listed,
- * with `error` set, and adds an error problem.
+ * Scans `labs/` of one root. A lab's title is the first H1 of its markdown
+ * cells, else its file name in title case. A notebook that cannot be parsed
+ * (invalid JSON, not nbformat 4) is still listed, with `error` set, and adds
+ * an error problem.
  */
 export async function scanLabs(context: ScanContext): Promise<Lab[]> {
   const paths = await listFilesRecursively(context, LABS_FOLDER, '.ipynb', (name) => name === 'node_modules');
@@ -39,7 +42,11 @@ function toLab(context: ScanContext, relativePath: string, text: string): Lab {
 
   try {
     const notebook = parseNotebook(text, relativePath);
-    return { ...base, title: notebook.title ?? fallbackTitle };
+    const title = notebook.cells
+      .filter((cell) => cell.kind === 'markdown')
+      .map((cell) => parseMarkdown(cell.source).title)
+      .find((found) => found !== undefined);
+    return { ...base, title: title ?? fallbackTitle };
   } catch (error) {
     report(context, relativePath, errorMessage(error));
     return { ...base, title: fallbackTitle, error: errorMessage(error) };

@@ -163,7 +163,7 @@ export interface Lab {
   readonly title: string;
   readonly relativePath: string;
   readonly absolutePath: string;
-  /** Why the notebook could not be read (invalid JSON, not nbformat 4), when it could not. */
+  /** Reason the notebook could not be read (invalid JSON, not nbformat 4), when it could not. */
   readonly error?: string;
 }
 

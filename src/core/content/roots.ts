@@ -1,4 +1,4 @@
-/** Which folders of a workspace are content roots, and their ids. */
+/** Content roots of a workspace and their ids. */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';

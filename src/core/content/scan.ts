@@ -1,6 +1,6 @@
 /**
  * Scans content roots into a ContentModel. Files that cannot be read or
- * parsed become ContentProblems; the scan itself only fails when it is aborted.
+ * parsed become ContentProblems, so a scan rejects only when its signal aborts it.
  */
 import { stat } from 'node:fs/promises';
 import { errorMessage } from '../errors';
@@ -14,7 +14,7 @@ import { scanIntegrations } from './technology';
 
 export interface ScanOptions {
   readonly logger: Logger;
-  /** Reads a file by absolute path; defaults to the file system. The extension passes one that sees unsaved editors. */
+  /** Reads a file by absolute path; defaults to the file system. The extension can pass one that reads the text of unsaved editors. */
   readonly readFile?: ReadFile;
   /** Stops the scan between files; the promise then rejects with the signal's reason. */
   readonly signal?: AbortSignal;
@@ -81,7 +81,7 @@ async function scanRoot(root: ContentRoot, logger: Logger, options: ScanOptions)
       severity: 'warning',
       rootId: root.id,
       relativePath: '.',
-      message: `Folder ${root.path} has neither integrations/ nor research/, so it has no PRDs or research sessions. Open a Luno-AI content folder or set luno.contentRoot.`,
+      message: `Folder ${root.path} has neither integrations/ nor research/, so it has no PRDs or research sessions. Open a Luno-AI content folder, or give one as ROOT or in the luno.contentRoot setting.`,
     });
   }
 
@@ -94,9 +94,9 @@ async function checkRootFolder(root: ContentRoot): Promise<ContentProblem | unde
     if (info.isDirectory()) {
       return undefined;
     }
-    return rootError(root, `Content root ${root.path} is a file, not a folder. Set luno.contentRoot to the folder that contains integrations/ or research/.`);
+    return rootError(root, `Content root ${root.path} is a file, not a folder. Give the folder that contains integrations/ or research/ as ROOT or in the luno.contentRoot setting.`);
   } catch (error) {
-    return rootError(root, `Content root ${root.path} could not be opened (${errorMessage(error)}). Check that the folder exists or fix luno.contentRoot.`);
+    return rootError(root, `Content root ${root.path} could not be opened (${errorMessage(error)}). Check that the folder exists, or fix the ROOT argument or the luno.contentRoot setting.`);
   }
 }
 
