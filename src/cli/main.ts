@@ -22,6 +22,18 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'Report problems in a content folder (exit 1 when any is an error)',
     load: async () => (await import('./commands/check')).command,
   },
+  progress: {
+    summary: 'Print learning progress per domain and the recent completions from luno.db',
+    load: async () => (await import('./commands/progress')).command,
+  },
+  backup: {
+    summary: 'Back up luno.db to backups/luno_YYYY-MM-DD.db beside it (--list to list backups)',
+    load: async () => (await import('./commands/backup')).command,
+  },
+  restore: {
+    summary: 'Replace the data in luno.db with a backup file, after backing up the current data',
+    load: async () => (await import('./commands/backup')).restoreCommand,
+  },
 };
 
 /** Returns the text of `luno --help`. */
