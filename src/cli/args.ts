@@ -77,10 +77,13 @@ export async function runWithUsage(
 }
 
 /**
- * Returns a Logger that writes warnings and errors to standard error, and
- * every level when `verbose` is true.
+ * Returns a Logger that writes to standard error: every level when `verbose`
+ * is true, else warnings and errors, or only errors when `quietLevel` is
+ * 'error' (for commands that print the warned-about problems themselves).
  */
-export function createStderrLogger(io: CliIo, verbose: boolean): Logger {
+export function createStderrLogger(io: CliIo, verbose: boolean, quietLevel: 'warn' | 'error' = 'warn'): Logger {
+  const showWarnings = verbose || quietLevel === 'warn';
+
   const write = (level: string, message: string | Error, details: unknown[]): void => {
     const text = typeof message === 'string' ? message : message.message;
     const extra = details.map((detail) => ` ${errorMessage(detail)}`).join('');
@@ -91,7 +94,7 @@ export function createStderrLogger(io: CliIo, verbose: boolean): Logger {
     trace: (message, ...details) => (verbose ? write('trace', message, details) : undefined),
     debug: (message, ...details) => (verbose ? write('debug', message, details) : undefined),
     info: (message, ...details) => (verbose ? write('info', message, details) : undefined),
-    warn: (message, ...details) => write('warning', message, details),
+    warn: (message, ...details) => (showWarnings ? write('warning', message, details) : undefined),
     error: (message, ...details) => write('error', message, details),
   };
 }

@@ -25,7 +25,7 @@ export const command: CliCommand = {
       }
 
       const root = contentRootAt(resolvePath(io, positionals[0]));
-      const model = await scanContent([root], { logger: createStderrLogger(io, values.verbose === true) });
+      const model = await scanContent([root], { logger: createStderrLogger(io, values.verbose === true, 'error') });
       const problems = checkContent(model);
 
       for (const problem of problems) {

@@ -11,6 +11,9 @@ and labs of a Luno-AI content folder.
   --json         print the whole content model as JSON: layers with titles, anchors and
                  0-based lines, sections, code blocks, research sessions, labs, problems
   -v, --verbose  log progress to standard error
+
+Exits with 1 when the folder could not be scanned at all (for example, it does
+not exist), else 0. Run \`luno check\` for the problems of single files.
 `;
 
 export const command: CliCommand = {
@@ -26,7 +29,7 @@ export const command: CliCommand = {
       }
 
       const root = contentRootAt(resolvePath(io, positionals[0]));
-      const model = await scanContent([root], { logger: createStderrLogger(io, values.verbose === true) });
+      const model = await scanContent([root], { logger: createStderrLogger(io, values.verbose === true, 'error') });
 
       io.stdout(values.json === true ? `${JSON.stringify(toJson(model), null, 2)}\n` : summary(model));
       return model.problems.some((problem) => problem.severity === 'error') && model.domains.length === 0 && model.research.length === 0
@@ -108,6 +111,13 @@ function summary(model: ContentModel): string {
   lines.push('', `Labs: ${model.labs.length}`);
   for (const lab of model.labs) {
     lines.push(`  ${lab.title}  ${lab.relativePath}${lab.error === undefined ? '' : '  (cannot be read)'}`);
+  }
+
+  if (model.problems.length > 0) {
+    lines.push('', 'Problems found while scanning:');
+    for (const problem of model.problems) {
+      lines.push(`  ${problem.relativePath}: ${problem.severity}: ${problem.message}`);
+    }
   }
 
   const technologies = model.domains.reduce((sum, domain) => sum + domain.technologies.length, 0);
