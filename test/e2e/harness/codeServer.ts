@@ -12,6 +12,8 @@ import { userSettingsFile, writeUserSettings } from './settings';
 export interface CodeServerOptions {
   /** Name of the artifacts folder `.e2e-artifacts/<slug>/`, usually the test name. Its old content is removed. */
   readonly name: string;
+  /** Artifacts folder to use in place of `.e2e-artifacts/<slug>/`. Its old content is removed too. */
+  readonly artifactsDir?: string;
   /** Extension folders (each with a package.json) to install, e.g. the repository root. */
   readonly extensions?: readonly string[];
   /** User settings written on top of the deterministic defaults. */
@@ -20,8 +22,9 @@ export interface CodeServerOptions {
   readonly port?: number;
   /**
    * A user-data dir that outlives the server (settings, global storage and
-   * logs stay). Its settings.json is written only when missing. When unset, a
-   * fresh temporary folder is used and removed by stop().
+   * logs stay there, so stop() copies no logs). Its settings.json is written
+   * only when missing. When unset, a fresh temporary folder is used and
+   * removed by stop().
    */
   readonly userDataDir?: string;
   /** Time allowed for code-server to start listening, in milliseconds (default 60000). */
@@ -40,12 +43,19 @@ export interface CodeServer {
   readonly artifactsDir: string;
   /** File that receives code-server's stdout and stderr. */
   readonly outputFile: string;
+  /** Settles when the code-server process exits, for whatever reason. */
+  readonly exited: Promise<ServerExit>;
   /** Workbench URL that opens `folder`, or the empty window when no folder is given. */
   url(folder?: string): string;
   /** Global storage folder of an extension (`<publisher>.<name>`). */
   globalStorageDir(extensionId: string): string;
   /** Stops the server's process group, copies the logs to the artifacts folder and removes the temporary folders. */
   stop(): Promise<void>;
+}
+
+export interface ServerExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
 }
 
 const LISTENING_LINE = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)\//;
@@ -62,7 +72,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     throw new Error(`code-server is not set up: ${codeServerMarker()} is missing. Run: bash scripts/setup-code-server.sh`);
   }
 
-  const artifactsDir = artifactsDirFor(options.name);
+  const artifactsDir = options.artifactsDir ?? artifactsDirFor(options.name);
   await fs.rm(artifactsDir, { recursive: true, force: true });
   await fs.mkdir(artifactsDir, { recursive: true });
 
@@ -70,20 +80,14 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const userDataDir = options.userDataDir ?? path.join(tempRoot, 'user-data');
   const extensionsDir = path.join(tempRoot, 'extensions');
   const homeDir = path.join(tempRoot, 'xdg');
-  await fs.mkdir(extensionsDir, { recursive: true });
-  await fs.mkdir(homeDir, { recursive: true });
-
-  for (const folder of options.extensions ?? []) {
-    await installExtension(folder, extensionsDir);
-  }
-
-  if (options.userDataDir === undefined || !existsSync(userSettingsFile(userDataDir))) {
-    await writeUserSettings(userDataDir, options.settings);
-  }
-
-  // An own config file keeps code-server from writing a default one (with a password) into ~/.config.
   const configFile = path.join(tempRoot, 'config.yaml');
-  await fs.writeFile(configFile, 'auth: none\n');
+
+  try {
+    await prepareFolders(options, { userDataDir, extensionsDir, homeDir, configFile });
+  } catch (error) {
+    await fs.rm(tempRoot, { recursive: true, force: true });
+    throw error;
+  }
 
   const outputFile = path.join(artifactsDir, 'code-server.log');
   const child = spawnCodeServer({
@@ -93,6 +97,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     extensionsDir,
     homeDir,
     outputFile,
+  });
+  const exited = new Promise<ServerExit>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
   });
   const killOnExit = (): void => killGroup(child, 'SIGKILL');
   process.on('exit', killOnExit);
@@ -119,6 +126,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     logsDir,
     artifactsDir,
     outputFile,
+    exited,
     url(folder?: string): string {
       const url = new URL(`${origin}/`);
       if (folder !== undefined) {
@@ -139,12 +147,35 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       await stopProcessGroup(child);
       process.off('exit', killOnExit);
 
-      if (existsSync(logsDir)) {
+      if (options.userDataDir === undefined && existsSync(logsDir)) {
         await fs.cp(logsDir, path.join(artifactsDir, 'logs'), { recursive: true });
       }
       await fs.rm(tempRoot, { recursive: true, force: true });
     },
   };
+}
+
+interface ServerFolders {
+  readonly userDataDir: string;
+  readonly extensionsDir: string;
+  readonly homeDir: string;
+  readonly configFile: string;
+}
+
+async function prepareFolders(options: CodeServerOptions, folders: ServerFolders): Promise<void> {
+  await fs.mkdir(folders.extensionsDir, { recursive: true });
+  await fs.mkdir(folders.homeDir, { recursive: true });
+
+  for (const folder of options.extensions ?? []) {
+    await installExtension(folder, folders.extensionsDir);
+  }
+
+  if (options.userDataDir === undefined || !existsSync(userSettingsFile(folders.userDataDir))) {
+    await writeUserSettings(folders.userDataDir, options.settings);
+  }
+
+  // An own config file keeps code-server from writing a default one (with a password) into ~/.config.
+  await fs.writeFile(folders.configFile, 'auth: none\n');
 }
 
 interface SpawnSettings {
