@@ -1,0 +1,208 @@
+// Bookmarks in a real VS Code (code-server + Chromium) on a copy of the real
+// corpus: the CodeLens above a PRD heading writes the bookmarks table and
+// flips its title, the Bookmarks view lists the bookmark and opens the file at
+// the heading.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import type { Locator, Page } from 'playwright-core';
+
+import { expand, openViewContainer, startWorkbench, treeItem, type WorkbenchSession } from './harness';
+import {
+  CONTAINER,
+  EXTENSION_ID,
+  WAIT_MS,
+  activeTabTitle,
+  corpus,
+  cursorLine,
+  goToLine,
+  makeWorkspace,
+  openWorkspaceFile,
+  queryDatabase,
+  runCommand,
+  setViewExpanded,
+  waitForValue,
+} from './lunoSteps';
+
+const TEST_NAME = 'bookmarks on real corpus';
+const VIEW = 'Bookmarks';
+const PRD = 'integrations/agents/crewai.md';
+const HEADING = '## Quick Start (15 min)';
+
+interface BookmarkRow {
+  domain: string;
+  technology: string;
+  section: string | null;
+  title: string | null;
+}
+
+describe('bookmarks on real corpus', { skip: existsSync(corpus) ? false : `real corpus not found at ${corpus}` }, () => {
+  let workspace: string;
+  let session: WorkbenchSession;
+  let databaseFile: string;
+  let headingLine: number;
+
+  before(async () => {
+    workspace = await makeWorkspace('luno-bookmarks-e2e-');
+    const lines = (await fs.readFile(path.join(workspace, PRD), 'utf8')).split('\n');
+    headingLine = lines.findIndex((line) => line.startsWith(HEADING)) + 1;
+
+    session = await startWorkbench({ name: TEST_NAME, extensions: [repoExtension()], folder: workspace });
+    databaseFile = path.join(session.server.globalStorageDir(EXTENSION_ID), 'luno.db');
+  });
+
+  after(async () => {
+    await session?.close();
+    if (workspace) {
+      await fs.rm(workspace, { recursive: true, force: true });
+    }
+  });
+
+  it('lens above Quick Start', async () => {
+    await openWorkspaceFile(session.page, PRD);
+    await goToLine(session.page, headingLine);
+    const lens = await lensAboveHeading(session.page, HEADING);
+    await session.screenshot('01-lens-shown');
+
+    assert.equal((await lens.textContent())?.trim(), 'Bookmark');
+  });
+
+  it('clicking lens writes row', async () => {
+    const lens = await lensAboveHeading(session.page, HEADING);
+    await lens.click();
+
+    const rows = await waitForValue(() => readBookmarks(databaseFile), (found) => found.length === 1);
+    assert.deepEqual(rows, [{ domain: 'agents', technology: 'crewai', section: 'quick-start-15-min', title: 'Quick Start (15 min)' }]);
+  });
+
+  it('lens says Bookmarked', async () => {
+    const title = await waitForValue(
+      async () => (await (await lensAboveHeading(session.page, HEADING)).textContent())?.trim(),
+      (text) => text === 'Bookmarked · Remove',
+    );
+    await session.screenshot('02-lens-bookmarked');
+
+    assert.equal(title, 'Bookmarked · Remove');
+  });
+
+  it('Bookmarks view lists it', async () => {
+    await openViewContainer(session.page, CONTAINER);
+    await treeItem(session.page, VIEW, 'Agentic AI').waitFor({ timeout: WAIT_MS });
+    await expand(session.page, VIEW, 'Agentic AI');
+    await expand(session.page, VIEW, 'CrewAI Integration');
+    const row = treeItem(session.page, VIEW, 'Quick Start (15 min)');
+    await row.waitFor({ timeout: WAIT_MS });
+    await session.screenshot('03-bookmarks-view');
+
+    assert.equal(await row.isVisible(), true);
+    assert.equal((await treeItem(session.page, VIEW, 'CrewAI Integration').locator('.label-description').textContent())?.trim(), 'not started');
+  });
+
+  it('view opens file at heading', async () => {
+    await runCommand(session.page, 'View: Close All Editors');
+    await treeItem(session.page, VIEW, 'Quick Start (15 min)').click();
+
+    const line = await waitForValue(() => cursorLine(session.page).catch(() => undefined), (value) => value === headingLine);
+    await session.screenshot('04-opened-at-heading');
+
+    assert.equal(await activeTabTitle(session.page), 'crewai.md');
+    assert.equal(line, headingLine);
+  });
+
+  it('renamed heading re-attaches', async () => {
+    const file = path.join(workspace, PRD);
+    const text = await fs.readFile(file, 'utf8');
+    await fs.writeFile(file, text.replace(HEADING, '## Quick Start (20 min)'));
+    await runCommand(session.page, 'Luno: Refresh Learning View');
+
+    const rows = await waitForValue(
+      () => readBookmarks(databaseFile),
+      (found) => found[0]?.section === 'quick-start-20-min',
+    );
+    await treeItem(session.page, VIEW, 'Quick Start (20 min)').waitFor({ timeout: WAIT_MS });
+    await session.screenshot('05-reattached');
+
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]?.section, 'quick-start-20-min');
+    assert.equal(rows[0]?.title, 'Quick Start (20 min)');
+  });
+
+  it('Learning row shows mark', async () => {
+    for (const view of ['Bookmarks', 'Research', 'Labs']) {
+      await setViewExpanded(session.page, view, false);
+    }
+    await expand(session.page, 'Learning', 'Agentic AI');
+    const row = treeItem(session.page, 'Learning', 'CrewAI');
+    await row.waitFor({ timeout: WAIT_MS });
+    const badges = await waitForValue(
+      () => decorationBadges(row),
+      (found) => found.includes('★'),
+    );
+    await session.screenshot('06-learning-mark');
+
+    assert.deepEqual(badges, ['★']);
+    assert.deepEqual(await decorationBadges(treeItem(session.page, 'Learning', 'LangGraph Agent Framework')), []);
+  });
+});
+
+function repoExtension(): string {
+  return path.resolve(import.meta.dirname, '..', '..');
+}
+
+function readBookmarks(file: string): BookmarkRow[] {
+  return queryDatabase<BookmarkRow>(file, 'SELECT domain, technology, section, title FROM bookmarks ORDER BY id');
+}
+
+/**
+ * The CodeLens shown just above a heading line: the lens whose box ends
+ * closest above the top of the heading's rendered line.
+ */
+async function lensAboveHeading(page: Page, heading: string): Promise<Locator> {
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  const line = editor.locator('.view-line', { hasText: heading }).first();
+  await line.waitFor({ timeout: WAIT_MS });
+
+  const lenses = editor.locator('.codelens-decoration a');
+  await waitForValue(() => lenses.count(), (count) => count > 0);
+
+  const lineBox = await line.boundingBox();
+  if (lineBox === null) {
+    throw new Error(`Heading line "${heading}" is not rendered`);
+  }
+
+  let best: { index: number; gap: number } | undefined;
+  const count = await lenses.count();
+  for (let index = 0; index < count; index += 1) {
+    const box = await lenses.nth(index).boundingBox();
+    if (box === null) {
+      continue;
+    }
+    const gap = lineBox.y - (box.y + box.height);
+    if (gap >= -2 && (best === undefined || gap < best.gap)) {
+      best = { index, gap };
+    }
+  }
+
+  if (best === undefined) {
+    throw new Error(`No CodeLens above "${heading}"`);
+  }
+  return lenses.nth(best.index);
+}
+
+
+/** Badges that file decorations draw on a row: the CSS `::after` content of its label parts. */
+async function decorationBadges(row: Locator): Promise<string[]> {
+  return row.evaluate((element) => {
+    const badges: string[] = [];
+    for (const node of element.querySelectorAll('*')) {
+      const content = getComputedStyle(node, '::after').content;
+      if (content !== 'none' && content !== 'normal' && content !== '""') {
+        badges.push(content.replace(/^"|"$/g, ''));
+      }
+    }
+    return badges;
+  });
+}
