@@ -1,6 +1,7 @@
 // Proves the end-to-end harness against a real code-server and Chromium with
 // a small test-only extension: view, command palette, notification, global
-// storage, tree checkbox, output channel and window reload.
+// storage, tree checkbox, quick pick, CodeLens, webview, output channel and
+// window reload.
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -8,9 +9,13 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import {
+  codeLens,
   expand,
   notifications,
+  openFile,
   openViewContainer,
+  pickQuickItem,
+  quickPickItems,
   readExtensionHostLog,
   readOutputChannel,
   reloadWindow,
@@ -20,6 +25,7 @@ import {
   toggleCheckbox,
   treeItem,
   waitForNotification,
+  webviewContent,
   type WorkbenchSession,
 } from './harness';
 
@@ -35,6 +41,8 @@ describe('harness with hello extension', () => {
   before(async () => {
     workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'luno-harness-workspace-'));
     await fs.writeFile(path.join(workspace, 'README.md'), '# Harness workspace\n');
+    await fs.mkdir(path.join(workspace, 'notes'));
+    await fs.writeFile(path.join(workspace, 'notes', 'headings.md'), '# First Heading\n\nText.\n\n# Second Heading\n');
 
     session = await startWorkbench({ name: TEST_NAME, extensions: [helloExtension], folder: workspace });
     await session.screenshot('workbench-loaded');
@@ -77,6 +85,42 @@ describe('harness with hello extension', () => {
     assert.equal(checked, true);
     const file = path.join(session.server.globalStorageDir(EXTENSION_ID), 'checked.json');
     assert.deepEqual(JSON.parse(await waitForFile(file)), ['Apple']);
+  });
+
+  it('quick pick item is picked', async () => {
+    await runCommand(session.page, 'Hello Harness: Pick Fruit');
+    const items = await quickPickItems(session.page);
+    await session.screenshot('quick-pick-shown');
+    await pickQuickItem(session.page, 'Banana');
+
+    assert.deepEqual(items, ['Apple', 'Banana', 'Cherry']);
+    const file = path.join(session.server.globalStorageDir(EXTENSION_ID), 'fruit.txt');
+    assert.equal(await waitForFile(file), 'Banana');
+  });
+
+  it('CodeLens click runs its command', async () => {
+    await openFile(session.page, 'notes/headings.md');
+    const lenses = codeLens(session.page, 'Record Heading');
+    await lenses.nth(1).waitFor();
+    await session.screenshot('codelens-shown');
+    await lenses.nth(1).click();
+
+    assert.equal(await lenses.count(), 2);
+    const file = path.join(session.server.globalStorageDir(EXTENSION_ID), 'heading.txt');
+    assert.equal(await waitForFile(file), 'Second Heading');
+  });
+
+  it('webview button reaches extension', async () => {
+    await runCommand(session.page, 'Hello Harness: Show Panel');
+    const panel = webviewContent(session.page);
+    await panel.locator('h1', { hasText: 'Hello Panel' }).waitFor();
+    await panel.locator('#ping').click();
+    await panel.locator('#status', { hasText: 'pong' }).waitFor();
+    await session.screenshot('webview-answered');
+
+    assert.equal(await panel.locator('#status').textContent(), 'pong');
+    const file = path.join(session.server.globalStorageDir(EXTENSION_ID), 'panel.txt');
+    assert.equal(await waitForFile(file), 'ping');
   });
 
   it('output channel log is readable', async () => {

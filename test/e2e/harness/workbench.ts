@@ -56,7 +56,27 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   }
 
   await row.click();
-  await quickInput.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
+  await waitForCommandPaletteToClose(page);
+}
+
+/**
+ * Waits until the command palette is gone: the quick input is hidden, or the
+ * command reused it for its own quick pick or input box, whose value does not
+ * start with the ">" of command mode.
+ */
+async function waitForCommandPaletteToClose(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const widget = document.querySelector<HTMLElement>('.quick-input-widget');
+      const input = widget?.querySelector<HTMLInputElement>('input');
+      if (widget === null || widget === undefined || input === null || input === undefined) {
+        return true;
+      }
+      return getComputedStyle(widget).display === 'none' || !input.value.startsWith('>');
+    },
+    undefined,
+    { timeout: STEP_TIMEOUT_MS },
+  );
 }
 
 /** Locates the activity bar entry of a view container by its title (e.g. "Luno-AI"). */
@@ -88,7 +108,7 @@ export async function reloadWindow(page: Page): Promise<void> {
   await waitForWorkbench(page);
 }
 
-/** Messages of the notification toasts shown now, in order, top first. */
+/** Returns the messages of the notification toasts shown now, top first. */
 export async function notifications(page: Page): Promise<string[]> {
   const messages = await page.locator('.notifications-toasts .notification-list-item-message').allTextContents();
   return messages.map((message) => message.trim());
