@@ -13,7 +13,7 @@ export const Commands = {
   showCompletedLayers: 'luno.showCompletedLayers',
   /** Title-bar button shown while completed layers are visible; hides them. */
   hideCompletedLayers: 'luno.hideCompletedLayers',
-  /** Marks every layer of a technology completed. Argument: a technology tree node, else a quick pick asks. */
+  /** Marks every layer of a technology completed. Argument: a technology tree node; without one, a quick pick prompts for the technology. */
   markAllLayersDone: 'luno.markAllLayersDone',
   /** Clears every layer of a technology, with an Undo in the notification. */
   resetProgress: 'luno.resetProgress',

@@ -2,7 +2,8 @@ import { inspect } from 'node:util';
 import * as vscode from 'vscode';
 
 import type { Logger } from '../core/log';
-import { LOG_CHANNEL_NAME } from './constants';
+import { Commands, LOG_CHANNEL_NAME } from './constants';
+import type { LunoServices } from './services';
 
 /** The extension's one log channel and the core Logger that writes to it. */
 export interface ExtensionLog extends vscode.Disposable {
@@ -26,6 +27,11 @@ export function createExtensionLog(): ExtensionLog {
   };
 
   return { channel, logger, dispose: () => channel.dispose() };
+}
+
+/** Registers "Luno: Show Log". */
+export function registerShowLog(context: vscode.ExtensionContext, services: LunoServices): void {
+  context.subscriptions.push(vscode.commands.registerCommand(Commands.showLog, () => services.log.channel.show()));
 }
 
 /** Appends details to a log line: errors with their stack and causes, other values inspected. */

@@ -38,6 +38,16 @@ export function domainCounts(domain: Domain, progress: ProgressIndex): DomainCou
   );
 }
 
+/**
+ * Name of a technology as the tree shows it: the PRD's H1 without a trailing
+ * "Integration" or "Integration PRD", which every PRD title ends with
+ * ("CrewAI Integration" → "CrewAI").
+ */
+export function technologyLabel(technology: Technology): string {
+  const stripped = technology.title.replace(/\s+Integration(\s+PRD)?\s*$/i, '').trim();
+  return stripped === '' ? technology.title : stripped;
+}
+
 /** Technology row: current layer and difficulty (`L2 · Intermediate`), tagline as tooltip. */
 export function technologyText(technology: Technology, progress: ProgressIndex): ItemText {
   const done = progress.completedCount(technology.domainId, technology.id);
@@ -47,13 +57,14 @@ export function technologyText(technology: Technology, progress: ProgressIndex):
   const currentText = current === undefined ? 'all layers done' : `L${current}`;
   const description = difficulty ? `${currentText} · ${difficulty}` : currentText;
 
-  const spokenParts = [technology.title, `${done} of ${LAYER_COUNT} layers done`];
+  const label = technologyLabel(technology);
+  const spokenParts = [label, `${done} of ${LAYER_COUNT} layers done`];
   if (difficulty) {
     spokenParts.push(difficulty.toLowerCase());
   }
 
   return {
-    label: technology.title,
+    label,
     description,
     tooltip: (technology.tagline ?? technology.document.header.tagline)?.trim() || technology.title,
     accessibilityLabel: spokenParts.join(', '),

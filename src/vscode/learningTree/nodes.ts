@@ -1,3 +1,4 @@
+import { domainKey, layerKey, technologyKey as technologyId } from '../../core/content/ids';
 import type { ContentModel, ContentRoot, Domain, Layer, Technology } from '../../core/content/model';
 
 /**
@@ -59,7 +60,7 @@ export function buildLearningNodes(model: ContentModel): LearningNodes {
   for (const root of rootsWithDomains) {
     const domains = model.domains.filter((domain) => domain.rootId === root.id);
     const domainNodes: DomainNode[] = [];
-    const rootNode: RootNode = { kind: 'root', id: root.id, root, children: domainNodes };
+    const rootNode: RootNode = { kind: 'root', id: encodeURIComponent(root.id), root, children: domainNodes };
 
     for (const domain of domains) {
       domainNodes.push(buildDomainNode(domain, showRoots ? rootNode : undefined));
@@ -91,7 +92,7 @@ export function buildLearningNodes(model: ContentModel): LearningNodes {
 
 function buildDomainNode(domain: Domain, parent: RootNode | undefined): DomainNode {
   const children: TechnologyNode[] = [];
-  const node: DomainNode = { kind: 'domain', id: `${domain.rootId}/${domain.id}`, domain, parent, children };
+  const node: DomainNode = { kind: 'domain', id: domainKey(domain.rootId, domain.id), domain, parent, children };
 
   for (const technology of domain.technologies) {
     children.push(buildTechnologyNode(technology, node));
@@ -101,10 +102,12 @@ function buildDomainNode(domain: Domain, parent: RootNode | undefined): DomainNo
 
 function buildTechnologyNode(technology: Technology, parent: DomainNode): TechnologyNode {
   const children: LayerNode[] = [];
-  const node: TechnologyNode = { kind: 'technology', id: `${parent.id}/${technology.id}`, technology, parent, children };
+  const id = technologyId(technology.rootId, technology.domainId, technology.id);
+  const node: TechnologyNode = { kind: 'technology', id, technology, parent, children };
 
   for (const layer of technology.layers) {
-    children.push({ kind: 'layer', id: `${node.id}/L${layer.number}`, layer, parent: node });
+    const layerId = layerKey(technology.rootId, technology.domainId, technology.id, layer.number);
+    children.push({ kind: 'layer', id: layerId, layer, parent: node });
   }
   return node;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import type { ContentModel, Domain, Layer, Technology } from '../../../src/core/content/model';
-import { domainText, layerText, technologyText } from '../../../src/vscode/learningTree/itemText';
+import { domainText, layerText, technologyLabel, technologyText } from '../../../src/vscode/learningTree/itemText';
 import { buildLearningNodes } from '../../../src/vscode/learningTree/nodes';
 import { ProgressIndex, type LayerState } from '../../../src/vscode/learningTree/progressIndex';
 
@@ -153,6 +153,18 @@ describe('learning tree item text', () => {
     assert.equal(text.description, 'all layers done · Intermediate');
   });
 
+  test('technology label drops Integration suffix', () => {
+    const titled = { ...crewai, title: 'CrewAI Integration' };
+
+    assert.equal(technologyText(titled, new ProgressIndex()).label, 'CrewAI');
+  });
+
+  test('technology label keeps bare Integration', () => {
+    const titled = { ...crewai, title: 'Integration' };
+
+    assert.equal(technologyLabel(titled), 'Integration');
+  });
+
   test('layer label and time', () => {
     const text = layerText(crewai.layers[1], true);
 
@@ -183,7 +195,7 @@ describe('buildLearningNodes', () => {
 
     assert.deepEqual(
       nodes.top.map((node) => node.id),
-      ['main/agents'],
+      ['main/integrations/agents'],
     );
   });
 
@@ -192,7 +204,7 @@ describe('buildLearningNodes', () => {
     const ids = nodes.allTechnologies().flatMap((node) => node.children.map((child) => child.id));
 
     assert.equal(new Set(ids).size, 10);
-    assert.equal(ids[1], 'main/agents/crewai/L1');
+    assert.equal(ids[1], 'main/integrations/agents/crewai/L1');
   });
 
   test('technology lookup finds its row', () => {
