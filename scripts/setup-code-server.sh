@@ -130,17 +130,19 @@ build_native_module() {
   (cd "$module_dir" && node "$gyp_script" rebuild --release --jobs=max --nodedir="$headers_dir")
 }
 
+# Makes the links that code-server's own postinstall script would make.
+# run_step calls functions in a context where `set -e` is off, so each
+# command is chained with && to return the first failure.
 make_links() {
   local vscode_dir=$1
-  ln -sfn node_modules "$vscode_dir/node_modules.asar"
-  ln -sfn code-linux.sh "$vscode_dir/bin/remote-cli/code-server"
-  ln -sfn browser-linux.sh "$vscode_dir/bin/helpers/browser.sh"
+  ln -sfn node_modules "$vscode_dir/node_modules.asar" &&
+    ln -sfn code-linux.sh "$vscode_dir/bin/remote-cli/code-server" &&
+    ln -sfn browser-linux.sh "$vscode_dir/bin/helpers/browser.sh"
 }
 
 copy_ripgrep() {
   local rg_dir=$1/node_modules/@vscode/ripgrep/bin
-  mkdir -p "$rg_dir"
-  cp /usr/bin/rg "$rg_dir/rg"
+  mkdir -p "$rg_dir" && cp /usr/bin/rg "$rg_dir/rg"
 }
 
 fetch_package() {
@@ -153,12 +155,12 @@ check_entry_point() {
   local scratch="$TARGET/version-check"
   mkdir -p "$scratch"
 
-  local reported
-  reported=$(XDG_CONFIG_HOME="$scratch" XDG_DATA_HOME="$scratch" node "$TARGET/package/out/node/entry.js" --version)
+  local reported status=0
+  reported=$(XDG_CONFIG_HOME="$scratch" XDG_DATA_HOME="$scratch" node "$TARGET/package/out/node/entry.js" --version) || status=$?
   rm -rf "$scratch"
   echo "$reported"
 
-  grep -q "^$VERSION " <<<"$reported"
+  [[ $status -eq 0 ]] && grep -q "^$VERSION " <<<"$reported"
 }
 
 build_code_server() {
