@@ -47,6 +47,18 @@ export const Commands = {
   openLabNotebook: 'luno.openLabNotebook',
   /** Clears a lab's cell progress after a confirmation. Argument: a Labs view node. */
   resetLabProgress: 'luno.resetLabProgress',
+  /** Searches PRD sections, research notes and code examples in a quick pick. */
+  search: 'luno.search',
+  /** Searches code examples only, with a language filter. */
+  searchCodeExamples: 'luno.searchCodeExamples',
+  /** Drops the search index of the current embedding model and indexes everything again. */
+  rebuildSearchIndex: 'luno.rebuildSearchIndex',
+  /** Asks for an OpenAI API key, checks it with one embeddings request and keeps it in SecretStorage. */
+  setOpenAiApiKey: 'luno.setOpenAiApiKey',
+  /** Deletes the OpenAI API key from SecretStorage. */
+  clearOpenAiApiKey: 'luno.clearOpenAiApiKey',
+  /** Asks for the token of the Chroma server named in `luno.chroma.url`; an empty value deletes it. */
+  setChromaToken: 'luno.setChromaToken',
 } as const;
 
 /** View container and views contributed in package.json. */
@@ -98,6 +110,16 @@ export const Settings = {
   section: 'luno',
   /** Absolute path of a content folder; empty means every workspace folder with Luno content. */
   contentRoot: 'contentRoot',
+  /** Embedding provider of semantic search: `local` (bundled, offline) or `openai`. */
+  searchEmbeddings: 'search.embeddings',
+  /** Base URL of the OpenAI-compatible embeddings API; empty means OpenAI's own. */
+  searchOpenAiBaseUrl: 'search.openaiBaseUrl',
+  /** URL of a Chroma server to use instead of the embedded one; empty starts the embedded server. */
+  chromaUrl: 'chroma.url',
+  /** Chroma tenant on the server of `chroma.url`; empty means the server's default. */
+  chromaTenant: 'chroma.tenant',
+  /** Chroma database on the server of `chroma.url`; empty means the server's default. */
+  chromaDatabase: 'chroma.database',
 } as const;
 
 /** Name of the log output channel. */
@@ -111,3 +133,12 @@ export const SUMMARY_SCHEME = 'luno-summary';
 
 /** View type of the lab progress webview panel (package.json activation event `onWebviewPanel:`). */
 export const LAB_PROGRESS_VIEW_TYPE = 'luno.labProgress';
+
+/** Keys of the secrets the extension keeps in VS Code's SecretStorage. */
+export const SecretKeys = {
+  openAiApiKey: 'luno.openaiApiKey',
+  chromaToken: 'luno.chromaToken',
+} as const;
+
+/** Folder of the embedded Chroma server's data in the extension's global storage, beside luno.db. */
+export const CHROMA_DATA_FOLDER = 'chroma';
