@@ -1,4 +1,6 @@
 // Starts Debian's Chromium through playwright-core.
+import { existsSync } from 'node:fs';
+
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -28,6 +30,10 @@ export interface BrowserSession {
  * temporary user-data dir per launch and deletes it on close) and opens one page.
  */
 export async function launchBrowser(): Promise<BrowserSession> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install the Debian package: bash scripts/setup-code-server.sh (or apt-get install chromium).`);
+  }
+
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
