@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import Database from 'better-sqlite3';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 import { repoRoot, runCommand } from './harness';
 
@@ -95,9 +95,27 @@ export function queryDatabase<Row>(file: string, sql: string, ...parameters: unk
   }
 }
 
-/** The document of the lab progress webview: the active frame inside the webview's outer iframe. */
-export function labWebview(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+/**
+ * The frame of the lab progress webview whose title is `title`. Webviews are
+ * nested iframes and the notebook editor has webviews of its own, so the frame
+ * is found by its content. Look it up again after the webview was hidden or
+ * the window reloaded: the frame is then a new one.
+ */
+export async function labWebviewFrame(page: Page, title: string, timeoutMs = WAIT_MS): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const heading = await frame
+        .locator('main#app h1.lab-title')
+        .textContent({ timeout: 100 })
+        .catch(() => null);
+      if (heading?.trim() === title) {
+        return frame;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`No lab progress webview titled "${title}" within ${timeoutMs} ms`);
 }
 
 /** Expands or collapses a view section of the side bar by clicking its header, so other views get room. */
