@@ -20,6 +20,11 @@ const QUESTION = 'my whisper transcription is too slow';
 const ANSWER_FILE = 'integrations/audio/whisper.md';
 const ANSWER_HEADING = '#### Issue 2: Slow Transcription';
 
+/** A request for a code example, and the section and file of the expected top example. */
+const CODE_QUESTION = 'detect objects in a webcam stream';
+const CODE_SECTION = 'L1: Video & Tracking';
+const CODE_FILE = 'integrations/visual-ai/yolo.md';
+
 /** Time allowed for Chroma to start and the whole corpus to be indexed. */
 const INDEX_READY_MS = 180_000;
 const STEP_MS = 20_000;
@@ -103,13 +108,39 @@ describe('search on real corpus', { skip }, () => {
     assert.ok((rows[0]?.results_count ?? 0) > 0, `results_count is ${rows[0]?.results_count}`);
   });
 
-  it('empty box lists recent search', async () => {
+  it('code search filters by language', async () => {
+    await openSearch(session.page, 'Luno: Search Code Examples');
+    await session.page.locator('.quick-input-titlebar .action-label[aria-label="Filter by language…"]').click({ timeout: STEP_MS });
+    const python = session.page.locator('.quick-input-widget .monaco-list-row', { has: session.page.locator('.label-name', { hasText: /^\s*python\s*$/ }) });
+    await python.first().click({ timeout: STEP_MS });
+    await session.page.locator('.quick-input-widget input').pressSequentially(CODE_QUESTION, { delay: 30 });
+    await resultRows(session.page).first().filter({ hasText: CODE_SECTION }).waitFor({ timeout: STEP_MS });
+    await session.screenshot('code-results');
+
+    const title = await session.page.locator('.quick-input-widget .quick-input-title').textContent();
+    assert.match(title ?? '', /language python/);
+    assert.match((await resultRows(session.page).first().locator('.label-name').first().textContent()) ?? '', /\(python\)/);
+  });
+
+  it('code result opens at fence', async () => {
+    await session.page.keyboard.press('Enter');
+    await session.page.locator('.tabs-container .tab.active[aria-label^="yolo.md"]').waitFor({ timeout: STEP_MS });
+    const line = await waitForValue(() => cursorLine(session.page), (value) => value !== undefined && value > 1);
+    await session.screenshot('code-opened');
+
+    const lines = (await fs.readFile(path.join(workspace, CODE_FILE), 'utf8')).split('\n');
+    assert.match(lines[(line ?? 1) - 1] ?? '', /^```python/);
+  });
+
+  it('empty box lists recent searches', async () => {
     await openSearch(session.page);
-    const first = await firstRowLabel(session.page);
+    const rows = session.page.locator('.quick-input-widget .monaco-list-row', { has: session.page.locator('.codicon-history') });
+    await rows.nth(1).waitFor({ timeout: STEP_MS });
+    const labels = await rows.evaluateAll((elements) => elements.map((row) => row.querySelector('.label-name')?.textContent?.trim() ?? ''));
     await session.screenshot('recent-searches');
     await session.page.keyboard.press('Escape');
 
-    assert.match(first, new RegExp(QUESTION));
+    assert.deepEqual(labels, [CODE_QUESTION, QUESTION]);
   });
 });
 
@@ -161,16 +192,14 @@ function searchStatusItem(page: Page, text: string): Locator {
   return page.locator('.statusbar-item', { hasText: text }).first();
 }
 
-/** Runs "Luno: Search" from the command palette and waits for its quick pick. */
-async function openSearch(page: Page): Promise<void> {
+/** Runs a search command from the command palette and waits for its quick pick, titled like the command. */
+async function openSearch(page: Page, command = 'Luno: Search'): Promise<void> {
   const quickInput = page.locator('.quick-input-widget');
+  const exact = new RegExp(`^\\s*${command}\\s*$`);
   await page.keyboard.press('F1');
-  await quickInput.locator('input').fill('>Luno: Search');
-  await quickInput
-    .locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: /^\s*Luno: Search\s*$/ }) })
-    .first()
-    .click({ timeout: STEP_MS });
-  await quickInput.locator('.quick-input-title', { hasText: 'Luno: Search' }).waitFor({ timeout: STEP_MS });
+  await quickInput.locator('input').fill(`>${command}`);
+  await quickInput.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) }).first().click({ timeout: STEP_MS });
+  await quickInput.locator('.quick-input-title', { hasText: command }).waitFor({ timeout: STEP_MS });
 }
 
 /** Rows of the quick pick that are search results (not notes, separators or history). */

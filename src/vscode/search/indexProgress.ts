@@ -1,35 +1,7 @@
 import * as vscode from 'vscode';
 
 import type { IndexProgress } from '../../core/search/indexer';
-
-/** Share of a full run each phase covers, in percent: embedding takes most of the time. */
-const PHASE_SPANS: Readonly<Record<IndexProgress['phase'], readonly [start: number, end: number]>> = {
-  reading: [0, 5],
-  keywords: [5, 20],
-  vectors: [20, 100],
-  done: [100, 100],
-};
-
-/** Returns the overall percentage (0-100, whole numbers) of a full run at `progress`. */
-export function progressPercent(progress: IndexProgress): number {
-  const [start, end] = PHASE_SPANS[progress.phase];
-  const fraction = progress.total > 0 ? Math.min(1, progress.done / progress.total) : 0;
-  return Math.floor(start + (end - start) * fraction);
-}
-
-/** Returns a short description of the phase, for the notification and the status-bar tooltip. */
-export function describeProgress(progress: IndexProgress): string {
-  switch (progress.phase) {
-    case 'reading':
-      return 'reading the content';
-    case 'keywords':
-      return `keyword index ${progress.done}/${progress.total} sections`;
-    case 'vectors':
-      return `embedding ${progress.done}/${progress.total} sections`;
-    case 'done':
-      return `${progress.total} sections indexed`;
-  }
-}
+import { describeProgress, progressPercent } from './searchText';
 
 /**
  * A cancellable progress notification for one index run. It appears only

@@ -3,13 +3,9 @@ import * as vscode from 'vscode';
 import type { SearchResult } from '../../core/search/searchService';
 import type { SearchType } from '../../core/search/types';
 import type { SearchHistoryEntry } from '../../core/store/database';
+import { relativeTime, type SearchFilters } from './searchText';
 
-/** Filters of one picker session. */
-export interface SearchFilters {
-  readonly domain?: string;
-  readonly type?: SearchType;
-  readonly language?: string;
-}
+export type { SearchFilters } from './searchText';
 
 /** What picking an item does. */
 export type PickEntry =
@@ -98,44 +94,4 @@ export function infoItem(label: string, detail?: string): PickItem {
 /** A non-selectable line above the results. */
 export function separator(label: string): PickItem {
   return { label, kind: vscode.QuickPickItemKind.Separator, entry: { kind: 'info' } };
-}
-
-const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 24 * 3600],
-  ['month', 30 * 24 * 3600],
-  ['week', 7 * 24 * 3600],
-  ['day', 24 * 3600],
-  ['hour', 3600],
-  ['minute', 60],
-];
-
-const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-
-/** Formats an ISO timestamp relative to `now`, for example "5 minutes ago" or "yesterday". */
-export function relativeTime(iso: string, now: Date): string {
-  const seconds = Math.round((Date.parse(iso) - now.getTime()) / 1000);
-  if (Number.isNaN(seconds)) {
-    return iso;
-  }
-  for (const [unit, size] of RELATIVE_UNITS) {
-    if (Math.abs(seconds) >= size) {
-      return relativeFormat.format(Math.round(seconds / size), unit);
-    }
-  }
-  return 'just now';
-}
-
-/** Describes active filters for the title, for example "domain agents · type code"; empty when none. */
-export function describeFilters(filters: SearchFilters): string {
-  const parts: string[] = [];
-  if (filters.domain !== undefined) {
-    parts.push(`domain ${filters.domain}`);
-  }
-  if (filters.type !== undefined) {
-    parts.push(`type ${filters.type}`);
-  }
-  if (filters.language !== undefined) {
-    parts.push(`language ${filters.language}`);
-  }
-  return parts.join(' · ');
 }

@@ -8,7 +8,6 @@ import type { Store } from '../../core/store/database';
 import { filterChoices, type FilterMode } from './filterChoices';
 import { openSearchResult } from './openResult';
 import {
-  describeFilters,
   historyItem,
   infoItem,
   resultItem,
@@ -17,6 +16,7 @@ import {
   type PickItem,
   type SearchFilters,
 } from './pickItems';
+import { describeFilters } from './searchText';
 
 export interface SearchPickerDeps {
   readonly logger: Logger;

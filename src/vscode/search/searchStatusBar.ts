@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { ChromaLifecycle } from './chromaLifecycle';
 import type { IndexController } from './indexController';
-import { describeProgress, progressPercent } from './indexProgress';
+import { describeProgress, progressPercent } from './searchText';
 import type { SearchRuntime } from './searchRuntime';
 
 const ITEM_ID = 'luno.search';
