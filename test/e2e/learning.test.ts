@@ -89,6 +89,7 @@ describe('learning tree on real corpus', { skip: existsSync(corpus) ? false : `r
   it('CrewAI shows its layers', async () => {
     await expand(session.page, VIEW, 'Agentic AI');
     await expand(session.page, VIEW, 'CrewAI');
+    await treeItem(session.page, VIEW, 'L1: Add Tools').waitFor({ timeout: WAIT_MS });
     await session.screenshot('02-crewai-expanded');
 
     assert.equal(await treeItem(session.page, VIEW, 'L0: Basic Crew').isVisible(), true);
@@ -114,6 +115,7 @@ describe('learning tree on real corpus', { skip: existsSync(corpus) ? false : `r
     await treeItem(session.page, VIEW, 'Agentic AI').waitFor({ timeout: WAIT_MS });
     await expand(session.page, VIEW, 'Agentic AI');
     await expand(session.page, VIEW, 'CrewAI');
+    await treeItem(session.page, VIEW, 'L1: Add Tools').waitFor({ timeout: WAIT_MS });
     await session.screenshot('04-after-reload');
 
     assert.equal(await isChecked(session.page, VIEW, 'L0: Basic Crew'), true);
@@ -157,6 +159,71 @@ describe('learning tree on real corpus', { skip: existsSync(corpus) ? false : `r
     assert.equal(await description(session.page, 'CrewAI'), 'L1 · Intermediate');
   });
 
+  it('status bar shows overall progress', async () => {
+    const item = session.page.locator('.statusbar-item', { hasText: 'layers ·' });
+    await item.waitFor({ timeout: WAIT_MS });
+
+    assert.equal((await item.textContent())?.trim(), '1/300 layers · 0%');
+  });
+
+  it('layer click opens its heading', async () => {
+    await treeItem(session.page, VIEW, 'L1: Add Tools').locator('.label-name').click();
+    await session.page.locator('.tabs-container .tab.active[aria-label^="crewai.md"]').waitFor({ timeout: WAIT_MS });
+    const cursor = session.page.locator('.statusbar-item', { hasText: /^\s*Ln \d+, Col \d+/ });
+    await cursor.waitFor({ timeout: WAIT_MS });
+
+    const placement = await settledLinePlacement(session.page, '### L1: Add Tools (2-3 hours)');
+    await session.screenshot('07-layer-opened');
+
+    const headingLine = await lineOf(path.join(workspace, 'integrations', 'agents', 'crewai.md'), '### L1: Add Tools');
+    assert.equal((await cursor.textContent())?.trim(), `Ln ${headingLine}, Col 1`);
+    // Sticky-scroll headings and a CodeLens row may sit above a line revealed at the top, so
+    // "at the top" is checked as the upper third; a centred line sits at about half the height.
+    assert.ok(placement, 'the heading line was not rendered in the editor');
+    assert.ok(placement.offset < placement.height / 3, `heading is ${placement.offset} px below the top of a ${placement.height} px editor`);
+  });
+
+  it('created PRD appears without reload', async () => {
+    const file = path.join(workspace, 'integrations', 'agents', 'zeta-agents.md');
+    // Without an H1 the title comes from the file name, so a rename shows in the tree.
+    await fs.writeFile(file, '## Learning Path\n\n### L0: First Steps (5 min)\n');
+
+    await treeItem(session.page, VIEW, 'Zeta Agents').waitFor({ timeout: WAIT_MS });
+    const expected = `0/${agentTechnologies + 1} · ${percent(1, agentTechnologies + 1)}%`;
+    await waitForDescription(session.page, 'Agentic AI', expected);
+    await session.screenshot('08-prd-created');
+
+    assert.equal(await description(session.page, 'Agentic AI'), expected);
+  });
+
+  it('saved PRD change updates layers', async () => {
+    const file = path.join(workspace, 'integrations', 'agents', 'crewai.md');
+    const text = await fs.readFile(file, 'utf8');
+    await fs.writeFile(file, text.replace('### L2: Advanced Patterns (4-6 hours)', '### L2: Expert Patterns (5 hours)'));
+
+    await treeItem(session.page, VIEW, 'L2: Expert Patterns').waitFor({ timeout: WAIT_MS });
+    await session.screenshot('09-prd-changed');
+
+    assert.equal(await description(session.page, 'L2: Expert Patterns'), '5 hours');
+    assert.equal(await isChecked(session.page, VIEW, 'L0: Basic Crew'), true);
+  });
+
+  it('renamed and deleted PRD follow', async () => {
+    const file = path.join(workspace, 'integrations', 'agents', 'zeta-agents.md');
+    const renamed = path.join(workspace, 'integrations', 'agents', 'omega-agents.md');
+    await fs.rename(file, renamed);
+    await treeItem(session.page, VIEW, 'Omega Agents').waitFor({ timeout: WAIT_MS });
+    await treeItem(session.page, VIEW, 'Zeta Agents').waitFor({ state: 'detached', timeout: WAIT_MS });
+
+    await fs.rm(renamed);
+    await treeItem(session.page, VIEW, 'Omega Agents').waitFor({ state: 'detached', timeout: WAIT_MS });
+    const expected = `0/${agentTechnologies} · ${percent(1, agentTechnologies)}%`;
+    await waitForDescription(session.page, 'Agentic AI', expected);
+    await session.screenshot('10-prd-deleted');
+
+    assert.equal(await description(session.page, 'Agentic AI'), expected);
+  });
+
   it('log reports activation time', async (t) => {
     const log = await readOutputChannel(session.server, 'Luno-AI');
     const times = [...log.matchAll(/Activated in (\d+) ms/g)].map((match) => Number(match[1]));
@@ -181,6 +248,47 @@ async function showLearningViewOnly(page: Page): Promise<void> {
   for (let attempt = 0; attempt < 10 && (await otherViews.count()) > 0; attempt += 1) {
     await otherViews.first().click();
   }
+}
+
+/** 1-based number of the first line of `file` that starts with `prefix`. */
+async function lineOf(file: string, prefix: string): Promise<number> {
+  const lines = (await fs.readFile(file, 'utf8')).split('\n');
+  const index = lines.findIndex((line) => line.startsWith(prefix));
+  assert.notEqual(index, -1, `no line starting with "${prefix}" in ${file}`);
+  return index + 1;
+}
+
+/** A rendered line of the active editor whose text is exactly `text`. Monaco renders spaces as no-break spaces. */
+function editorLine(page: Page, text: string) {
+  const pattern = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s\\u00a0]');
+  return page
+    .locator('.editor-group-container.active .monaco-editor .view-line')
+    .filter({ hasText: new RegExp(`^[\\s\\u00a0]*${pattern}[\\s\\u00a0]*$`) })
+    .first();
+}
+
+/**
+ * Distance in pixels from the top of the active editor's text area to the line
+ * with `text`, and the text area's height, once the line is rendered and stays
+ * put for half a second; undefined when that does not happen within the wait.
+ */
+async function settledLinePlacement(page: Page, text: string): Promise<{ offset: number; height: number } | undefined> {
+  const editor = page.locator('.editor-group-container.active .monaco-editor .overflow-guard').first();
+  const deadline = Date.now() + WAIT_MS;
+  let previous: number | undefined;
+
+  while (Date.now() < deadline) {
+    const lineBox = await editorLine(page, text).boundingBox().catch(() => null);
+    const editorBox = await editor.boundingBox();
+    const offset = lineBox && editorBox ? Math.round(lineBox.y - editorBox.y) : undefined;
+
+    if (offset !== undefined && offset === previous && editorBox) {
+      return { offset, height: Math.round(editorBox.height) };
+    }
+    previous = offset;
+    await page.waitForTimeout(500);
+  }
+  return undefined;
 }
 
 /** Counts the PRDs of a domain folder the way the scanner does: `.md` files not starting with `_`. */

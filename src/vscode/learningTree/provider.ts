@@ -15,6 +15,15 @@ export interface ProgressReader {
 const EMPTY_MODEL: ContentModel = { roots: [], domains: [], research: [], labs: [], problems: [] };
 
 /**
+ * Delay before progress changes redraw technology and domain rows, in milliseconds.
+ * VS Code forgets the handles of a redrawn row's children until it fetches them
+ * again, and drops a checkbox click on a child in that gap (VS Code 1.100
+ * extHostTreeViews). Waiting until clicks pause keeps quick successive clicks
+ * on one technology's layers from landing in the gap.
+ */
+const PROGRESS_REDRAW_DELAY_MS = 400;
+
+/**
  * Data of the Learning view: domains, technologies and layers with their progress.
  * Progress is cached in a ProgressIndex; a change to one technology redraws that
  * technology and its domain only.
@@ -26,6 +35,8 @@ export class LearningTreeProvider implements vscode.TreeDataProvider<LearningNod
   private nodes: LearningNodes = buildLearningNodes(EMPTY_MODEL);
   private readonly progress = new ProgressIndex();
   private showCompleted = true;
+  private pendingRedraw = new Set<LearningNode>();
+  private redrawTimer: NodeJS.Timeout | undefined;
 
   /** `reader` is undefined while luno.db is unavailable: the tree then shows content without progress. */
   constructor(
@@ -50,16 +61,19 @@ export class LearningTreeProvider implements vscode.TreeDataProvider<LearningNod
   setModel(model: ContentModel): void {
     this.nodes = buildLearningNodes(model);
     this.loadProgress();
-    this.changeEmitter.fire(undefined);
+    this.redrawAll();
   }
 
   /** Rereads all progress (after a restore) and redraws the whole tree. */
   reloadProgress(): void {
     this.loadProgress();
-    this.changeEmitter.fire(undefined);
+    this.redrawAll();
   }
 
-  /** Rereads one technology's progress and redraws its rows and their domains. */
+  /**
+   * Rereads one technology's progress at once and redraws its rows and their
+   * domains after PROGRESS_REDRAW_DELAY_MS without further changes.
+   */
   technologyChanged(domain: string, technology: string): void {
     if (this.reader) {
       try {
@@ -69,14 +83,18 @@ export class LearningTreeProvider implements vscode.TreeDataProvider<LearningNod
       }
     }
 
-    const changed: LearningNode[] = [];
-    for (const node of this.nodes.technologies(domain, technology)) {
-      changed.push(node, node.parent);
+    const rows = this.nodes.technologies(domain, technology);
+    if (rows.length === 0) {
+      return;
     }
 
-    if (changed.length > 0) {
-      this.changeEmitter.fire(changed);
+    for (const node of rows) {
+      this.pendingRedraw.add(node);
+      this.pendingRedraw.add(node.parent);
     }
+
+    clearTimeout(this.redrawTimer);
+    this.redrawTimer = setTimeout(() => this.flushRedraw(), PROGRESS_REDRAW_DELAY_MS);
   }
 
   /** Shows or hides completed layers; redraws the technologies only. */
@@ -121,7 +139,22 @@ export class LearningTreeProvider implements vscode.TreeDataProvider<LearningNod
   }
 
   dispose(): void {
+    clearTimeout(this.redrawTimer);
     this.changeEmitter.dispose();
+  }
+
+  private flushRedraw(): void {
+    const nodes = [...this.pendingRedraw];
+    this.pendingRedraw = new Set();
+    if (nodes.length > 0) {
+      this.changeEmitter.fire(nodes);
+    }
+  }
+
+  private redrawAll(): void {
+    clearTimeout(this.redrawTimer);
+    this.pendingRedraw = new Set();
+    this.changeEmitter.fire(undefined);
   }
 
   private loadProgress(): void {

@@ -103,6 +103,9 @@ async function refresh(content: ContentWatcher): Promise<void> {
   );
 }
 
+/** Time to wait for a newly opened editor's first layout before giving up on re-revealing, in milliseconds. */
+const FIRST_LAYOUT_WAIT_MS = 3000;
+
 /** Opens a file with `line` (0-based) selected and scrolled to the top of the editor. */
 async function openAtLine(uri: vscode.Uri, line: number): Promise<void> {
   const position = new vscode.Position(Math.max(0, line), 0);
@@ -110,4 +113,26 @@ async function openAtLine(uri: vscode.Uri, line: number): Promise<void> {
 
   const editor = await vscode.window.showTextDocument(uri, { selection: range, preview: true });
   editor.revealRange(range, vscode.TextEditorRevealType.AtTop);
+  revealAgainAfterFirstLayout(editor, range);
+}
+
+/**
+ * Reveals `range` at the top once more on the editor's first visible-range change.
+ * In VS Code 1.100 a reveal sent right after opening an editor is lost when the editor
+ * has not been laid out yet, and the selection ends up centred instead. A second
+ * reveal is a no-op when the first one took effect.
+ */
+function revealAgainAfterFirstLayout(editor: vscode.TextEditor, range: vscode.Range): void {
+  const listener = vscode.window.onDidChangeTextEditorVisibleRanges((event) => {
+    if (event.textEditor === editor) {
+      stop();
+      editor.revealRange(range, vscode.TextEditorRevealType.AtTop);
+    }
+  });
+  const timer = setTimeout(() => stop(), FIRST_LAYOUT_WAIT_MS);
+
+  function stop(): void {
+    clearTimeout(timer);
+    listener.dispose();
+  }
 }
