@@ -31,6 +31,7 @@ const TEST_NAME = 'bookmarks on real corpus';
 const VIEW = 'Bookmarks';
 const PRD = 'integrations/agents/crewai.md';
 const HEADING = '## Quick Start (15 min)';
+const RESEARCH_SESSION = 'research/2026-01-05_crewai-multi-agent-framework';
 
 interface BookmarkRow {
   domain: string;
@@ -130,6 +131,38 @@ describe('bookmarks on real corpus', { skip: existsSync(corpus) ? false : `real 
     assert.equal(rows[0]?.title, 'Quick Start (20 min)');
   });
 
+  it('research heading lens bookmarks', async () => {
+    await openWorkspaceFile(session.page, `${RESEARCH_SESSION}/README.md`);
+    const lens = await lensAboveHeading(session.page, '## Executive Summary');
+    await waitForValue(async () => (await lens.textContent())?.trim(), (text) => text === 'Bookmark');
+    await lens.click();
+
+    const rows = await waitForValue(() => readBookmarks(databaseFile), (found) => found.length === 2);
+    await session.screenshot('06-research-bookmarked');
+
+    assert.deepEqual(rows[1], {
+      domain: 'research',
+      technology: path.posix.basename(RESEARCH_SESSION),
+      section: 'README.md#executive-summary',
+      title: 'Executive Summary',
+    });
+  });
+
+  it('remove from Bookmarks view', async () => {
+    await expand(session.page, VIEW, 'Research');
+    const row = treeItem(session.page, VIEW, 'Executive Summary');
+    await row.hover();
+    await row.locator('.action-label[aria-label="Remove Bookmark"]').click();
+
+    const rows = await waitForValue(() => readBookmarks(databaseFile), (found) => found.length === 1);
+    await treeItem(session.page, VIEW, 'Research').waitFor({ state: 'detached', timeout: WAIT_MS });
+
+    assert.deepEqual(
+      rows.map((found) => found.section),
+      ['quick-start-20-min'],
+    );
+  });
+
   it('Learning row shows mark', async () => {
     for (const view of ['Bookmarks', 'Research', 'Labs']) {
       await setViewExpanded(session.page, view, false);
@@ -141,7 +174,7 @@ describe('bookmarks on real corpus', { skip: existsSync(corpus) ? false : `real 
       () => decorationBadges(row),
       (found) => found.includes('★'),
     );
-    await session.screenshot('06-learning-mark');
+    await session.screenshot('07-learning-mark');
 
     assert.deepEqual(badges, ['★']);
     assert.deepEqual(await decorationBadges(treeItem(session.page, 'Learning', 'LangGraph Agent Framework')), []);
@@ -197,7 +230,7 @@ async function lensAboveHeading(page: Page, heading: string): Promise<Locator> {
 async function decorationBadges(row: Locator): Promise<string[]> {
   return row.evaluate((element) => {
     const badges: string[] = [];
-    for (const node of element.querySelectorAll('*')) {
+    for (const node of Array.from(element.querySelectorAll('*'))) {
       const content = getComputedStyle(node, '::after').content;
       if (content !== 'none' && content !== 'normal' && content !== '""') {
         badges.push(content.replace(/^"|"$/g, ''));
