@@ -13,7 +13,7 @@
   const STATUS_TEXT = { 'not-run': 'Not run', ran: 'Ran', failed: 'Failed' };
   const STATUS_ICON = { 'not-run': '○', ran: '✓', failed: '✗' };
 
-  /** Restores the last drawn state at once (after hide/show or a reload), before the host answers "ready". */
+  /** Restores the last drawn state at once (after hide/show or a reload), before the host replies to "ready". */
   const saved = vscode.getState();
   if (saved && saved.view) {
     render(saved.view);

@@ -190,7 +190,7 @@ function readBookmarks(file: string): BookmarkRow[] {
 }
 
 /**
- * The CodeLens shown just above a heading line: the lens whose box ends
+ * Finds the CodeLens shown just above a heading line: the lens whose box ends
  * closest above the top of the heading's rendered line.
  */
 async function lensAboveHeading(page: Page, heading: string): Promise<Locator> {
@@ -226,7 +226,7 @@ async function lensAboveHeading(page: Page, heading: string): Promise<Locator> {
 }
 
 
-/** Badges that file decorations draw on a row: the CSS `::after` content of its label parts. */
+/** Reads the badges that file decorations draw on a row: the CSS `::after` content of its label parts. */
 async function decorationBadges(row: Locator): Promise<string[]> {
   return row.evaluate((element) => {
     const badges: string[] = [];

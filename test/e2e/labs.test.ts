@@ -1,7 +1,7 @@
 // Lab progress in a real VS Code (code-server + Chromium) on a copy of the
-// real corpus with the lab fixtures in its labs/ folder: the Labs view counts,
-// the progress webview (marks, escaping, hide/show, reload), and progress
-// recorded from real notebook runs through a test-only notebook controller.
+// real corpus with the lab fixtures in its labs/ folder. Covered: the Labs view
+// counts, the progress webview (marks, escaping, hide/show, reload) and
+// progress recorded from real notebook runs through a test-only controller.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -261,7 +261,7 @@ async function pickQuickInputRow(page: Page, label: string): Promise<void> {
   await row.click();
 }
 
-/** Runs every cell of the active notebook; picks the test runner when the kernel picker asks. */
+/** Runs every cell of the active notebook, picking the test runner when the kernel picker opens. */
 async function runAllCells(page: Page): Promise<void> {
   // The workbench keeps hidden notebook editors of other tabs, so only visible elements count.
   await page.locator('.notebook-editor .cell-list-container .monaco-list-row').filter({ visible: true }).first().waitFor({ timeout: WAIT_MS });

@@ -57,7 +57,7 @@ export async function goToLine(page: Page, line: number): Promise<void> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
 }
 
-/** The 1-based cursor line that the status bar shows for the active editor, or undefined. */
+/** Reads the 1-based cursor line of the active editor from the status bar; undefined when it shows none. */
 export async function cursorLine(page: Page): Promise<number | undefined> {
   const text = await page.locator('.statusbar-item#status\\.editor\\.selection').textContent({ timeout: WAIT_MS });
   const match = /Ln (\d+)/.exec(text ?? '');
@@ -96,7 +96,7 @@ export function queryDatabase<Row>(file: string, sql: string, ...parameters: unk
 }
 
 /**
- * The frame of the lab progress webview whose title is `title`. Webviews are
+ * Finds the frame of the lab progress webview whose title is `title`. Webviews are
  * nested iframes and the notebook editor has webviews of its own, so the frame
  * is found by its content. Look it up again after the webview was hidden or
  * the window reloaded: the frame is then a new one.

@@ -1,7 +1,7 @@
 // Research tracking in a real VS Code (code-server + Chromium) on a copy of the
-// real corpus: sessions listed newest first, opening a session file records a
-// research_views row (once per five minutes), and the view marks the session
-// viewed and lists it under "Recently viewed".
+// real corpus. Sessions are listed newest first. Opening a session file records
+// a research_views row (once per five minutes), and the view then marks the
+// session viewed and lists it under "Recently viewed".
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';

@@ -2,7 +2,7 @@ import path from 'node:path';
 
 import type { ContentModel, Lab, ResearchFile, ResearchSession, Technology } from '../content/model';
 
-/** What a file of the content folder is, as far as bookmarks, research views and labs care. */
+/** Kind of a content file that bookmarks, research views and labs act on. */
 export type ContentFile =
   | { readonly kind: 'technology'; readonly technology: Technology }
   | { readonly kind: 'research'; readonly session: ResearchSession; readonly file?: ResearchFile; readonly name: string }

@@ -9,7 +9,7 @@ export interface ResolvedBookmark {
   readonly bookmark: Bookmark;
   /** Absolute path of the bookmarked file, or undefined when the file is no longer in the content. */
   readonly filePath: string | undefined;
-  /** Where the bookmark points now; `missing` when the file is gone. */
+  /** Current location of the bookmark; `missing` when the file is gone. */
   readonly location: BookmarkLocation | { readonly kind: 'missing' };
   /** The `section` value the bookmark should have, when the heading moved; otherwise undefined. */
   readonly newSection?: string;

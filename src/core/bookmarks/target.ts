@@ -1,5 +1,5 @@
 /**
- * How bookmarks on research files are stored in the `bookmarks` table, whose
+ * Storage form of bookmarks on research files in the `bookmarks` table, whose
  * columns were made for PRDs (domain, technology, section anchor).
  *
  * A research bookmark has domain `research`, technology = the session folder

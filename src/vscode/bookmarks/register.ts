@@ -117,7 +117,7 @@ export function registerBookmarks(context: vscode.ExtensionContext, services: Lu
   });
 }
 
-/** Opens a bookmark at its heading; a moved heading is re-attached first, a stale one asks for a heading. */
+/** Opens a bookmark at its heading. A moved heading is re-attached first, and a stale one opens a heading pick. */
 async function openBookmark(id: number, store: Store, lookup: ContentLookup, logger: Logger): Promise<void> {
   const bookmark = store.bookmarks.listWithDetails().find((candidate) => candidate.id === id);
   if (bookmark === undefined) {

@@ -15,7 +15,7 @@ export type LabCells =
 
 /**
  * Reads the code cells of a lab. A notebook open in the notebook editor is read
- * from the editor, so cells added or moved before a save count at once; any
+ * from the editor, so cells added or moved before a save count at once. Any
  * other notebook is read from disk, cached by modification time and size.
  */
 export class LabCellSource {
@@ -67,7 +67,12 @@ export function findOpenNotebook(absolutePath: string): vscode.NotebookDocument 
 export function cellsOfDocument(document: vscode.NotebookDocument): NotebookCellInfo[] {
   const rawCells: RawCell[] = document.getCells().map((cell) => {
     const id: unknown = cell.metadata?.id;
-    const kind = cell.kind === vscode.NotebookCellKind.Markup ? 'markdown' : cell.document.languageId === 'raw' ? 'raw' : 'code';
+    let kind: RawCell['kind'] = 'code';
+    if (cell.kind === vscode.NotebookCellKind.Markup) {
+      kind = 'markdown';
+    } else if (cell.document.languageId === 'raw') {
+      kind = 'raw';
+    }
 
     return {
       kind,

@@ -18,7 +18,7 @@ import type { Store } from '../../core/store/database';
 import type { LabCellRow, LabViewState } from './messages';
 import { LabCellSource } from './labCells';
 
-/** What lab progress reads: the store (undefined while luno.db is unavailable) and the content model. */
+/** Dependencies of lab progress: the store (undefined while luno.db is unavailable) and the content model. */
 export interface LabProgressDependencies {
   readonly store: () => Store | undefined;
   readonly model: () => ContentModel | undefined;

@@ -43,7 +43,7 @@ export type WebviewMessage =
   | { readonly type: 'markCell'; readonly key: string; readonly done: boolean }
   | { readonly type: 'reset' };
 
-/** What the webview keeps with `setState`, and what the panel serializer receives after a reload. */
+/** State the webview keeps with `setState`; the panel serializer receives it after a reload. */
 export interface LabWebviewPersistedState {
   readonly labId: string;
   readonly view?: LabViewState;

@@ -9,7 +9,7 @@ import type { LabProgressService } from './labProgress';
 /**
  * Records lab progress from real runs. When a cell of a lab notebook finishes
  * running in the notebook editor, VS Code reports the cell's new execution
- * summary (success and timing) through `onDidChangeNotebookDocument`; the
+ * summary (success and timing) through `onDidChangeNotebookDocument`. The
  * tracker turns each finished run into a CellExecution for that cell's key.
  */
 export class NotebookExecutionTracker implements vscode.Disposable {

@@ -12,8 +12,8 @@ export type OpenLabCell = (labId: string, key: string) => Promise<void>;
 
 /**
  * One lab progress webview panel. The webview posts "ready" each time its page
- * loads (first open, shown again after being hidden, window reload); the panel
- * answers with the current state, so progress that changed while it was hidden
+ * loads (first open, shown again after being hidden, window reload), and the panel
+ * replies with the current state, so progress that changed while it was hidden
  * shows at once. While visible, every change of the lab is posted as it happens.
  */
 export class LabProgressPanel implements vscode.Disposable {
@@ -63,7 +63,7 @@ export class LabProgressPanel implements vscode.Disposable {
     this.panel.reveal();
   }
 
-  /** Sends the current state; dropped until the page has said "ready". */
+  /** Posts the current state. Nothing is posted before the page has sent "ready". */
   async postState(): Promise<void> {
     if (!this.ready || this.disposed) {
       return;
