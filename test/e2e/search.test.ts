@@ -1,18 +1,23 @@
 // Semantic search in a real VS Code (code-server + Chromium) on a copy of the
 // real corpus: the status bar reports the index ready, "Luno: Search" finds the
-// PRD heading that answers a learner's question, opens the file with that
-// heading at the top and saves the search to luno.db. A second session points
+// PRD heading that answers a learner's question and opens it at the top of the
+// editor, code examples filter by language and open at their fence, research
+// results record a view, searches are saved to luno.db and listed again, the
+// OpenAI key is checked against a local server that speaks the embeddings API,
+// and a window reload leaves one Chroma server. A second session points
 // luno.chroma.url at a closed port and gets keyword results with a note.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import type { Locator, Page } from 'playwright-core';
 
-import { repoRoot, startWorkbench, type WorkbenchSession } from './harness';
+import { reloadWindow, repoRoot, runCommand, startWorkbench, waitForNotification, type WorkbenchSession } from './harness';
 import { activeTabTitle, corpus, cursorLine, EXTENSION_ID, makeWorkspace, queryDatabase, waitForValue } from './lunoSteps';
 
 /** A learner's question in their own words, and the PRD heading that answers it. */
@@ -25,6 +30,15 @@ const CODE_QUESTION = 'detect objects in a webcam stream';
 const CODE_SECTION = 'L1: Video & Tracking';
 const CODE_FILE = 'integrations/visual-ai/yolo.md';
 
+/** A question about research, and the session and section of the expected top result. */
+const RESEARCH_QUESTION = 'which speech to text service is most reliable in production';
+const RESEARCH_SECTION = 'Commercial APIs Lead in Production Reliability';
+const RESEARCH_SESSION = 'research/2026-01-02_speech-to-text-alternatives';
+
+/** Keys the local embeddings server accepts and rejects. */
+const GOOD_KEY = 'sk-test-accepted-key';
+const BAD_KEY = 'sk-test-rejected-key';
+
 /** Time allowed for Chroma to start and the whole corpus to be indexed. */
 const INDEX_READY_MS = 180_000;
 const STEP_MS = 20_000;
@@ -36,18 +50,26 @@ describe('search on real corpus', { skip }, () => {
   let session: WorkbenchSession;
   let databaseFile: string;
   let headingLine: number;
+  let embeddings: FakeEmbeddingsServer;
 
   before(async () => {
     workspace = await makeWorkspace('luno-search-e2e-');
     const lines = (await fs.readFile(path.join(workspace, ANSWER_FILE), 'utf8')).split('\n');
     headingLine = lines.findIndex((line) => line.trim() === ANSWER_HEADING) + 1;
 
-    session = await startWorkbench({ name: 'search on real corpus', extensions: [repoRoot], folder: workspace });
+    embeddings = await startFakeEmbeddingsServer();
+    session = await startWorkbench({
+      name: 'search on real corpus',
+      extensions: [repoRoot],
+      folder: workspace,
+      settings: { 'luno.search.openaiBaseUrl': `${embeddings.url}/v1` },
+    });
     databaseFile = path.join(session.server.globalStorageDir(EXTENSION_ID), 'luno.db');
   });
 
   after(async () => {
     await session?.close();
+    await embeddings?.close();
     if (workspace) {
       await fs.rm(workspace, { recursive: true, force: true });
     }
@@ -132,15 +154,77 @@ describe('search on real corpus', { skip }, () => {
     assert.match(lines[(line ?? 1) - 1] ?? '', /^```python/);
   });
 
+  it('research result records a view', async () => {
+    await openSearch(session.page);
+    await session.page.locator('.quick-input-titlebar .action-label[aria-label="Filter by type…"]').click({ timeout: STEP_MS });
+    await session.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Research notes' }).first().click({ timeout: STEP_MS });
+    await session.page.locator('.quick-input-widget input').pressSequentially(RESEARCH_QUESTION, { delay: 20 });
+    await resultRows(session.page).first().filter({ hasText: RESEARCH_SECTION }).waitFor({ timeout: STEP_MS });
+    await session.screenshot('research-results');
+    await session.page.keyboard.press('Enter');
+    await session.page.locator('.tabs-container .tab.active[aria-label^="README.md"]').waitFor({ timeout: STEP_MS });
+
+    const views = await waitForValue(
+      () => queryDatabase<{ session_path: string }>(databaseFile, 'SELECT session_path FROM research_views'),
+      (rows) => rows.length > 0,
+    );
+    assert.ok(
+      views.some((row) => row.session_path === RESEARCH_SESSION),
+      `research_views rows: ${JSON.stringify(views)}`,
+    );
+  });
+
   it('empty box lists recent searches', async () => {
     await openSearch(session.page);
-    const rows = session.page.locator('.quick-input-widget .monaco-list-row', { has: session.page.locator('.codicon-history') });
-    await rows.nth(1).waitFor({ timeout: STEP_MS });
+    const rows = historyRows(session.page);
+    await rows.nth(2).waitFor({ timeout: STEP_MS });
     const labels = await rows.evaluateAll((elements) => elements.map((row) => row.querySelector('.label-name')?.textContent?.trim() ?? ''));
     await session.screenshot('recent-searches');
-    await session.page.keyboard.press('Escape');
 
-    assert.deepEqual(labels, [CODE_QUESTION, QUESTION]);
+    assert.deepEqual(labels, [RESEARCH_QUESTION, CODE_QUESTION, QUESTION]);
+  });
+
+  it('picking recent search runs it', async () => {
+    await historyRows(session.page).filter({ hasText: QUESTION }).first().click({ timeout: STEP_MS });
+    await resultRows(session.page).first().filter({ hasText: 'Slow Transcription' }).waitFor({ timeout: STEP_MS });
+    await session.screenshot('recent-search-run');
+
+    assert.equal(await session.page.locator('.quick-input-widget input').inputValue(), QUESTION);
+    await session.page.keyboard.press('Escape');
+  });
+
+  it('rejected OpenAI key is not saved', async () => {
+    await enterOpenAiKey(session.page, BAD_KEY);
+    const message = await waitForNotification(session.page, 'The OpenAI API key was not saved', STEP_MS);
+    await session.screenshot('openai-key-rejected');
+
+    assert.match(message, /HTTP 401/);
+    assert.doesNotMatch(message, new RegExp(BAD_KEY));
+    assert.deepEqual(embeddings.authorizations, [`Bearer ${BAD_KEY}`]);
+  });
+
+  it('accepted OpenAI key is saved', async () => {
+    await runCommand(session.page, 'Notifications: Clear All Notifications');
+    await enterOpenAiKey(session.page, GOOD_KEY);
+    const message = await waitForNotification(session.page, 'OpenAI API key saved', STEP_MS);
+    await session.screenshot('openai-key-saved');
+
+    assert.match(message, /still uses the local model/);
+    assert.deepEqual(embeddings.authorizations, [`Bearer ${BAD_KEY}`, `Bearer ${GOOD_KEY}`]);
+  });
+
+  it('reload leaves one Chroma server', async () => {
+    const chromaData = path.join(session.server.globalStorageDir(EXTENSION_ID), 'chroma');
+    assert.equal(chromaProcesses(chromaData).length, 1, 'one Chroma server before the reload');
+
+    await reloadWindow(session.page);
+    const started = Date.now();
+    await searchStatusItem(session.page, 'Search ready').waitFor({ timeout: INDEX_READY_MS });
+    console.log(`search ready ${((Date.now() - started) / 1000).toFixed(1)} s after the reload (unchanged content)`);
+    const processes = await waitForValue(() => chromaProcesses(chromaData), (found) => found.length === 1);
+    await session.screenshot('ready-after-reload');
+
+    assert.equal(processes.length, 1, `Chroma processes after the reload: ${JSON.stringify(processes)}`);
   });
 });
 
@@ -205,6 +289,80 @@ async function openSearch(page: Page, command = 'Luno: Search'): Promise<void> {
 /** Rows of the quick pick that are search results (not notes, separators or history). */
 function resultRows(page: Page): Locator {
   return page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.codicon-book, .codicon-beaker, .codicon-code') });
+}
+
+/** Rows of the quick pick that are recent searches. */
+function historyRows(page: Page): Locator {
+  return page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.codicon-history') });
+}
+
+/** Runs "Luno: Set OpenAI API Key" and submits `key` in its password box. */
+async function enterOpenAiKey(page: Page, key: string): Promise<void> {
+  const quickInput = page.locator('.quick-input-widget');
+  await page.keyboard.press('F1');
+  await quickInput.locator('input').fill('>Luno: Set OpenAI API Key');
+  await quickInput.locator('.monaco-list-row', { hasText: 'Luno: Set OpenAI API Key' }).first().click({ timeout: STEP_MS });
+  await quickInput.locator('.quick-input-title', { hasText: 'Luno: Set OpenAI API Key' }).waitFor({ timeout: STEP_MS });
+  await quickInput.locator('input[type="password"]').fill(key);
+  await page.keyboard.press('Enter');
+}
+
+/** Command lines of the Chroma servers whose data folder is `dataDir`. */
+function chromaProcesses(dataDir: string): string[] {
+  const table = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  return table
+    .split('\n')
+    .filter((line) => line.includes(' run ') && line.includes(`--path ${dataDir}`))
+    .map((line) => line.trim());
+}
+
+interface FakeEmbeddingsServer {
+  readonly url: string;
+  /** Authorization header of each embeddings request, in order. */
+  readonly authorizations: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a server on 127.0.0.1 that answers POST /v1/embeddings as OpenAI's
+ * API does: vectors of 1536 numbers for GOOD_KEY, 401 with an error body for
+ * any other key.
+ */
+async function startFakeEmbeddingsServer(): Promise<FakeEmbeddingsServer> {
+  const authorizations: string[] = [];
+  const server = http.createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => {
+      body += chunk.toString('utf8');
+    });
+    request.on('end', () => {
+      if (request.method !== 'POST' || request.url !== '/v1/embeddings') {
+        response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
+        return;
+      }
+      const authorization = request.headers.authorization ?? '';
+      authorizations.push(authorization);
+      if (authorization !== `Bearer ${GOOD_KEY}`) {
+        const error = { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' };
+        response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error }));
+        return;
+      }
+      const input = (JSON.parse(body) as { input: string[] | string }).input;
+      const texts = Array.isArray(input) ? input : [input];
+      const data = texts.map((_text, index) => ({ object: 'embedding', index, embedding: new Array<number>(1536).fill(0.01) }));
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ object: 'list', data, model: 'text-embedding-3-small', usage: { prompt_tokens: 4, total_tokens: 4 } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    authorizations,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 async function firstRowLabel(page: Page): Promise<string> {

@@ -307,7 +307,10 @@ class SearchPicker {
 
   private leaveFilterMode(): void {
     this.mode = 'results';
-    this.pick.value = this.queryBeforeFilter;
+    // Setting the value sends it to the workbench, which would drop keys typed meanwhile.
+    if (this.pick.value !== this.queryBeforeFilter) {
+      this.pick.value = this.queryBeforeFilter;
+    }
     this.value = this.queryBeforeFilter;
     this.refreshResults();
   }
