@@ -83,6 +83,10 @@
       app.append(problem);
     }
 
+    if (view.notice) {
+      app.append(element('p', 'lab-notice', view.notice));
+    }
+
     if (view.cells.length === 0) {
       if (!view.problem) {
         app.append(element('p', 'lab-empty', 'This notebook has no code cells.'));

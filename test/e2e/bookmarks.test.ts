@@ -10,13 +10,14 @@ import { after, before, describe, it } from 'node:test';
 
 import type { Locator, Page } from 'playwright-core';
 
-import { expand, openViewContainer, startWorkbench, treeItem, type WorkbenchSession } from './harness';
+import { expand, openViewContainer, startWorkbench, treeItem, waitForNotification, type WorkbenchSession } from './harness';
 import {
   CONTAINER,
   EXTENSION_ID,
   WAIT_MS,
   activeTabTitle,
   corpus,
+  clickUntilVisible,
   cursorLine,
   goToLine,
   makeWorkspace,
@@ -178,6 +179,57 @@ describe('bookmarks on real corpus', { skip: existsSync(corpus) ? false : `real 
 
     assert.deepEqual(badges, ['★']);
     assert.deepEqual(await decorationBadges(treeItem(session.page, 'Learning', 'LangGraph Agent Framework')), []);
+  });
+
+  it('stale heading offers pick', async () => {
+    const file = path.join(workspace, PRD);
+    const text = await fs.readFile(file, 'utf8');
+    await fs.writeFile(file, text.replace('## Quick Start (20 min)', '## Hands-on Walkthrough'));
+    await runCommand(session.page, 'Luno: Refresh Learning View');
+
+    await setViewExpanded(session.page, VIEW, true);
+    const row = treeItem(session.page, VIEW, 'Quick Start (20 min)');
+    const description = await waitForValue(
+      async () => (await row.locator('.label-description').textContent().catch(() => ''))?.trim() ?? '',
+      (found) => found === 'heading not found',
+    );
+    await session.screenshot('08-stale-bookmark');
+
+    assert.equal(description, 'heading not found');
+    assert.equal(readBookmarks(databaseFile)[0]?.section, 'quick-start-20-min');
+  });
+
+  it('picked heading re-attaches', async () => {
+    const pick = session.page
+      .locator('.quick-input-widget .monaco-list-row', { has: session.page.locator('.label-name', { hasText: 'Hands-on Walkthrough' }) })
+      .first();
+    await clickUntilVisible(treeItem(session.page, VIEW, 'Quick Start (20 min)'), pick);
+    await session.screenshot('09-heading-pick');
+    await pick.click();
+
+    const rows = await waitForValue(() => readBookmarks(databaseFile), (found) => found[0]?.section === 'hands-on-walkthrough');
+    const line = await waitForValue(() => cursorLine(session.page).catch(() => undefined), (value) => value === headingLine);
+
+    assert.equal(rows[0]?.title, 'Hands-on Walkthrough');
+    assert.equal(line, headingLine);
+  });
+
+  it('whole-file bookmark never duplicates', async () => {
+    await setViewExpanded(session.page, 'Learning', true);
+    await expand(session.page, 'Learning', 'Agentic AI');
+    const messages = ['Bookmarked CrewAI Integration.', 'CrewAI Integration is already bookmarked.'];
+    for (const message of messages) {
+      await treeItem(session.page, 'Learning', 'CrewAI').click({ button: 'right' });
+      const action = session.page.locator('.context-view .monaco-menu .action-label', { hasText: 'Bookmark Technology' }).first();
+      await action.waitFor({ timeout: WAIT_MS });
+      await action.click();
+      await session.page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: WAIT_MS });
+      await waitForNotification(session.page, message);
+    }
+    await session.screenshot('10-whole-file-bookmark');
+
+    const wholeFile = readBookmarks(databaseFile).filter((row) => row.section === null);
+    assert.deepEqual(wholeFile, [{ domain: 'agents', technology: 'crewai', section: null, title: 'CrewAI Integration' }]);
   });
 });
 

@@ -49,6 +49,7 @@ describe('labs on real corpus', { skip: existsSync(corpus) ? false : `real corpu
   let workspace: string;
   let session: WorkbenchSession;
   let databaseFile: string;
+  const workspacePath = (): string => workspace;
 
   before(async () => {
     workspace = await makeWorkspace('luno-labs-e2e-', { labs: true });
@@ -193,6 +194,17 @@ describe('labs on real corpus', { skip: existsSync(corpus) ? false : `real corpu
     assert.match((await frame.locator('.lab-counts').textContent()) ?? '', /^4\/4 cells ran · completed /);
   });
 
+  it('Open selects the cell', async () => {
+    const frame = await labWebviewFrame(session.page, CREW.title);
+    await frame.locator('tr[data-cell-key="markup-cell"] button[data-action="open"]').click();
+
+    const indicator = session.page.locator('.statusbar-item', { hasText: /^Cell \d+ of \d+$/ }).first();
+    const text = await waitForValue(async () => (await indicator.textContent().catch(() => ''))?.trim() ?? '', (found) => found === 'Cell 4 of 5');
+    await session.screenshot('10-cell-opened');
+
+    assert.equal(text, 'Cell 4 of 5');
+  });
+
   it('nbformat 4.2 run keyed by source', async () => {
     await openWorkspaceFile(session.page, PROMPTS.file);
     await runAllCells(session.page);
@@ -202,7 +214,7 @@ describe('labs on real corpus', { skip: existsSync(corpus) ? false : `real corpu
       (found) => found.filter((cell) => cell.executedAt !== null).length === 4,
       30_000,
     );
-    await session.screenshot('10-older-notebook-ran');
+    await session.screenshot('11-older-notebook-ran');
 
     assert.deepEqual(
       cells.map((cell) => [cell.completed, cell.failed === true]),
@@ -222,10 +234,36 @@ describe('labs on real corpus', { skip: existsSync(corpus) ? false : `real corpu
   it('Labs view shows failures', async () => {
     await showLabsView(session.page);
     const text = await waitForValue(() => labDescription(session.page, PROMPTS.title), (found) => found === '3/4 cells, 1 failed');
-    await session.screenshot('11-labs-view-final');
+    await session.screenshot('12-labs-view-final');
 
     assert.equal(text, '3/4 cells, 1 failed');
     assert.equal(await labDescription(session.page, CREW.title), '4/4 cells');
+  });
+
+  it('changed notebook keeps progress', async () => {
+    await editorTab(session.page, 'prompt-patterns.ipynb').click();
+    await runCommand(session.page, 'File: Revert File');
+    await runCommand(session.page, 'View: Close Editor');
+
+    // Remove the first code cell (it ran), move the failing cell to the top and add a new cell.
+    const file = path.join(workspacePath(), PROMPTS.file);
+    const notebook = JSON.parse(await fs.readFile(file, 'utf8')) as { cells: unknown[] };
+    const [title, , checkpoint, failing, checkpointAgain] = notebook.cells;
+    const added = { cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: ["print('added later')"] };
+    notebook.cells = [title, failing, checkpoint, added, checkpointAgain];
+    await fs.writeFile(file, JSON.stringify(notebook, null, 1));
+
+    await showLabsView(session.page);
+    const text = await waitForValue(() => labDescription(session.page, PROMPTS.title), (found) => found === '2/4 cells, 1 failed');
+    await treeItem(session.page, VIEW, PROMPTS.title).click();
+    const frame = await labWebviewFrame(session.page, PROMPTS.title);
+    const shown = await waitForValue(() => statuses(frame), (found) => found.length === 4);
+    await session.screenshot('13-changed-notebook');
+
+    assert.equal(text, '2/4 cells, 1 failed');
+    assert.deepEqual(shown, ['failed', 'ran', 'not-run', 'ran']);
+    assert.deepEqual(await firstLines(frame), ["raise ValueError('empty question')", "print('checkpoint')", "print('added later')", "print('checkpoint')"]);
+    assert.match((await frame.locator('.lab-notice').textContent()) ?? '', /1 cell that ran earlier is no longer in it/);
   });
 });
 

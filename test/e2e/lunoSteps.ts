@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import Database from 'better-sqlite3';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 
 import { repoRoot, runCommand } from './harness';
 
@@ -116,6 +116,24 @@ export async function labWebviewFrame(page: Page, title: string, timeoutMs = WAI
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`No lab progress webview titled "${title}" within ${timeoutMs} ms`);
+}
+
+/**
+ * Clicks `target` until `shown` becomes visible, at most `attempts` times. A
+ * tree that redraws right at the click (after a content rescan) can drop it.
+ */
+export async function clickUntilVisible(target: Locator, shown: Locator, attempts = 3): Promise<void> {
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    await target.click();
+    const visible = await shown
+      .waitFor({ timeout: attempt === attempts ? WAIT_MS : 3000 })
+      .then(() => true)
+      .catch(() => false);
+    if (visible) {
+      return;
+    }
+  }
+  throw new Error(`Clicking ${String(target)} ${attempts} times did not show ${String(shown)}`);
 }
 
 /** Expands or collapses a view section of the side bar by clicking its header, so other views get room. */

@@ -27,13 +27,18 @@ export type BookmarkLocation =
   | { readonly kind: 'exact'; readonly section: Section }
   /** The anchor is gone and one heading clearly took its place. */
   | { readonly kind: 'moved'; readonly section: Section; readonly score: number }
-  /** No heading clearly matches; `candidates` are the headings, most similar first. */
+  /**
+   * No heading clearly matches. `candidates` lists every heading: those with a
+   * similarity of at least SUGGEST_THRESHOLD first, most similar first, then the rest in document order.
+   */
   | { readonly kind: 'stale'; readonly candidates: readonly Section[] };
 
 /** Minimum similarity for a renamed heading to count as the same heading. */
 export const MOVE_THRESHOLD = 0.6;
 /** Minimum lead of the best heading over the second best. */
 export const MOVE_MARGIN = 0.15;
+/** Minimum similarity for a heading to be listed among the suggestions of a stale bookmark. */
+export const SUGGEST_THRESHOLD = 0.3;
 
 /** Locates a bookmark among the current sections of its document. */
 export function locateBookmark(target: BookmarkTarget, sections: readonly Section[]): BookmarkLocation {
@@ -65,5 +70,7 @@ export function locateBookmark(target: BookmarkTarget, sections: readonly Sectio
     return { kind: 'moved', section: best.section, score: best.score };
   }
 
-  return { kind: 'stale', candidates: scored.map((entry) => entry.section) };
+  const suggested = scored.filter((entry) => entry.score >= SUGGEST_THRESHOLD).map((entry) => entry.section);
+  const others = sections.filter((section) => !suggested.includes(section));
+  return { kind: 'stale', candidates: [...suggested, ...others] };
 }

@@ -88,8 +88,10 @@ export class LabProgressService implements vscode.Disposable {
     }
 
     const run = this.currentRun(labId);
-    const matched = reconcileProgress(run?.cells ?? [], cells.cells.map((cell) => cell.key)).cells;
+    const reconciliation = reconcileProgress(run?.cells ?? [], cells.cells.map((cell) => cell.key));
+    const matched = reconciliation.cells;
     const rows = toRows(cells.cells, matched);
+    const dropped = reconciliation.dropped.filter((entry) => entry.completed || entry.failed === true).length;
 
     return {
       labId,
@@ -100,6 +102,7 @@ export class LabProgressService implements vscode.Disposable {
       completedAt: run?.completedAt ?? null,
       canEdit,
       ...(canEdit ? {} : { problem: 'Progress is unavailable because luno.db could not be opened. See the Luno-AI log.' }),
+      ...(dropped === 0 ? {} : { notice: droppedNotice(dropped) }),
     };
   }
 
@@ -229,4 +232,10 @@ function emptyState(labId: string, title: string, relativePath: string, problem:
     problem,
     canEdit,
   };
+}
+
+function droppedNotice(count: number): string {
+  const cells = count === 1 ? '1 cell that ran earlier is' : `${count} cells that ran earlier are`;
+  const results = count === 1 ? 'Its result is' : 'Their results are';
+  return `The notebook changed: ${cells} no longer in it (removed, or edited in a notebook without cell ids). ${results} dropped at the next run or mark.`;
 }

@@ -29,6 +29,8 @@ export interface LabViewState {
   readonly completedAt: string | null;
   /** A sentence shown above the cells when the notebook or the database cannot be used. */
   readonly problem?: string;
+  /** A sentence shown above the cells when stored progress no longer matches the notebook's cells. */
+  readonly notice?: string;
   /** False while luno.db is unavailable: the mark and reset buttons are disabled. */
   readonly canEdit: boolean;
 }

@@ -96,6 +96,14 @@ describe('locateBookmark', () => {
     assert.equal(anchors.length, 4);
   });
 
+  test('dissimilar candidates in document order', () => {
+    const sections = sectionsOf(renamed('## Quick Start (15 min)', '## Hands-on Walkthrough'));
+    const location = locateBookmark({ section: 'quick-start-15-min', title: 'Quick Start (15 min)' }, sections);
+    const anchors = location.kind === 'stale' ? location.candidates.map((section) => section.anchor) : [];
+
+    assert.deepEqual(anchors, sections.map((section) => section.anchor));
+  });
+
   test('ambiguous rename stays stale', () => {
     const text = '# T\n\n## Setup Python\n\n## Setup Node\n';
     const location = locateBookmark({ section: 'setup', title: 'Setup' }, sectionsOf(text));
