@@ -22,6 +22,8 @@ import {
   toggleCheckbox,
   treeItem,
   treeView,
+  waitForNotification,
+  webviewContent,
   type WorkbenchSession,
 } from './harness';
 
@@ -224,6 +226,46 @@ describe('learning tree on real corpus', { skip: existsSync(corpus) ? false : `r
     assert.equal(await description(session.page, 'Agentic AI'), expected);
   });
 
+  it('summary opens from status bar', async () => {
+    await session.page.locator('.statusbar-item', { hasText: 'layers ·' }).click();
+    const summary = webviewContent(session.page);
+    await summary.locator('h1', { hasText: 'Luno-AI Progress' }).waitFor({ timeout: WAIT_MS });
+    await session.screenshot('11-progress-summary');
+
+    const text = (await summary.locator('body').textContent()) ?? '';
+    assert.match(text, /1 of 300 layers completed \(0\.3%\)/);
+    assert.match(text, /CrewAI \(Agentic AI\)\s*L0: Basic Crew/);
+  });
+
+  it('reset offers working undo', async () => {
+    await runContextMenuItem(session.page, 'CrewAI', 'Reset Progress');
+    await waitForNotification(session.page, 'Reset CrewAI: 1 completed layer cleared');
+    await waitForChecked(session.page, 'L0: Basic Crew', false);
+    await session.screenshot('12-reset');
+
+    await session.page
+      .locator('.notifications-toasts .notification-list-item', { hasText: 'Reset CrewAI' })
+      .locator('.monaco-button', { hasText: 'Undo' })
+      .click();
+    await waitForChecked(session.page, 'L0: Basic Crew', true);
+    await session.screenshot('13-reset-undone');
+
+    const rows = await waitForRows(databaseFile, (found) => found.some((row) => row.layer === 0 && row.completed === 1));
+    assert.equal(rows.find((row) => row.layer === 0)?.completed, 1);
+  });
+
+  it('mark all done completes CrewAI', async () => {
+    await runContextMenuItem(session.page, 'CrewAI', 'Mark All Layers Done');
+    const expected = `1/${agentTechnologies} · ${percent(5, agentTechnologies)}%`;
+    await waitForDescription(session.page, 'Agentic AI', expected);
+    await session.screenshot('14-all-done');
+
+    assert.equal(await description(session.page, 'Agentic AI'), expected);
+    assert.equal(await description(session.page, 'CrewAI'), 'all layers done · Intermediate');
+    const rows = await waitForRows(databaseFile, (found) => found.filter((row) => row.completed === 1).length === 5);
+    assert.equal(rows.filter((row) => row.completed === 1).length, 5);
+  });
+
   it('log reports activation time', async (t) => {
     const log = await readOutputChannel(session.server, 'Luno-AI');
     const times = [...log.matchAll(/Activated in (\d+) ms/g)].map((match) => Number(match[1]));
@@ -291,6 +333,37 @@ async function settledLinePlacement(page: Page, text: string): Promise<{ offset:
   return undefined;
 }
 
+/**
+ * Right-clicks a Learning view row and picks an entry of its context menu. The
+ * menu can miss a click that arrives while it is still opening, so the entry is
+ * hovered first and the click is repeated until the menu closes.
+ */
+async function runContextMenuItem(page: Page, label: string, action: string): Promise<void> {
+  await treeItem(page, VIEW, label).click({ button: 'right' });
+
+  const menu = page.locator('.context-view .monaco-menu');
+  const item = menu.locator('.action-label', { hasText: exactText(action) });
+  await item.waitFor({ timeout: WAIT_MS });
+
+  for (let attempt = 0; attempt < 3 && (await menu.count()) > 0; attempt += 1) {
+    await item.hover();
+    await page.waitForTimeout(200);
+    await item.click({ timeout: WAIT_MS }).catch(() => undefined);
+    await menu.waitFor({ state: 'detached', timeout: 2000 }).catch(() => undefined);
+  }
+  assert.equal(await menu.count(), 0, `the context menu stayed open after choosing "${action}"`);
+}
+
+async function waitForChecked(page: Page, label: string, checked: boolean): Promise<void> {
+  await treeItem(page, VIEW, label)
+    .locator(`.custom-view-tree-node-item-checkbox[aria-checked="${checked}"]`)
+    .waitFor({ timeout: WAIT_MS });
+}
+
+function exactText(text: string): RegExp {
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
+
 /** Counts the PRDs of a domain folder the way the scanner does: `.md` files not starting with `_`. */
 async function countPrds(folder: string): Promise<number> {
   const names = await fs.readdir(folder);
@@ -356,3 +429,84 @@ function readCrewAiRows(file: string): ProgressRow[] {
     db.close();
   }
 }
+
+describe('learning tree with corrupt database', { skip: existsSync(corpus) ? false : `real corpus not found at ${corpus}` }, () => {
+  const garbage = 'this is not a SQLite database\n'.repeat(200);
+  let workspace: string;
+  let userDataDir: string;
+  let storageDir: string;
+  let session: WorkbenchSession;
+
+  before(async () => {
+    workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'luno-corrupt-e2e-'));
+    await fs.cp(corpus, workspace, { recursive: true });
+
+    userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'luno-corrupt-user-'));
+    storageDir = path.join(userDataDir, 'User', 'globalStorage', EXTENSION_ID);
+    await fs.mkdir(storageDir, { recursive: true });
+    await fs.writeFile(path.join(storageDir, 'luno.db'), garbage);
+
+    session = await startWorkbench({
+      name: 'learning tree with corrupt database',
+      extensions: [repoRoot],
+      folder: workspace,
+      userDataDir,
+    });
+  });
+
+  after(async () => {
+    await session?.close();
+    for (const folder of [workspace, userDataDir]) {
+      if (folder) {
+        await fs.rm(folder, { recursive: true, force: true });
+      }
+    }
+  });
+
+  it('reports the unusable database', async () => {
+    const message = await waitForNotification(session.page, 'Luno-AI progress is unavailable');
+    await session.screenshot('01-corrupt-reported');
+
+    assert.match(message, /is not a usable SQLite database/);
+  });
+
+  it('tree still shows content', async () => {
+    await showLearningViewOnly(session.page);
+    await treeItem(session.page, VIEW, 'Agentic AI').waitFor({ timeout: WAIT_MS });
+    await expand(session.page, VIEW, 'Agentic AI');
+    await expand(session.page, VIEW, 'CrewAI');
+    await treeItem(session.page, VIEW, 'L0: Basic Crew').waitFor({ timeout: WAIT_MS });
+    await session.screenshot('02-content-without-progress');
+
+    assert.deepEqual(await topLevelLabels(session.page), DOMAINS);
+    assert.equal(await treeItem(session.page, VIEW, 'L0: Basic Crew').locator('.custom-view-tree-node-item-checkbox').count(), 0);
+    assert.equal(await description(session.page, 'Agentic AI'), `${await countPrds(path.join(workspace, 'integrations', 'agents'))} technologies`);
+  });
+
+  it('move aside starts fresh', async () => {
+    await session.page
+      .locator('.notifications-toasts .notification-list-item', { hasText: 'Luno-AI progress is unavailable' })
+      .locator('.monaco-button', { hasText: 'Move Aside and Start Fresh' })
+      .click();
+    await waitForNotification(session.page, 'The damaged database was moved to');
+    await session.screenshot('03-moved-aside');
+
+    const names = await fs.readdir(storageDir);
+    const moved = names.find((name) => name.startsWith('luno.db.corrupt-'));
+    assert.ok(moved, `no luno.db.corrupt-* file in ${names.join(', ')}`);
+    assert.equal(await fs.readFile(path.join(storageDir, moved), 'utf8'), garbage);
+  });
+
+  it('reload records progress again', async () => {
+    await reloadWindow(session.page);
+    await showLearningViewOnly(session.page);
+    await treeItem(session.page, VIEW, 'Agentic AI').waitFor({ timeout: WAIT_MS });
+    await expand(session.page, VIEW, 'Agentic AI');
+    await expand(session.page, VIEW, 'CrewAI');
+
+    assert.equal(await toggleCheckbox(session.page, VIEW, 'L0: Basic Crew'), true);
+    await session.screenshot('04-fresh-database');
+    const rows = await waitForRows(path.join(storageDir, 'luno.db'), (found) => found.length === 1);
+    assert.equal(rows[0]?.completed, 1);
+  });
+});

@@ -14,10 +14,24 @@ export interface ItemText {
   readonly accessibilityLabel: string;
 }
 
-/** Domain row: `3/7 · 43%` (completed technologies / technologies · percentage of layers). */
-export function domainText(domain: Domain, progress: ProgressIndex): ItemText {
+/**
+ * Domain row: `3/7 · 43%` (completed technologies / technologies · percentage of layers).
+ * `progress` is undefined while luno.db is unavailable; the row then counts technologies only.
+ */
+export function domainText(domain: Domain, progress: ProgressIndex | undefined): ItemText {
+  const technologyCount = domain.technologies.length;
+  const technologyWord = plural(technologyCount, 'technology', 'technologies');
+
+  if (!progress) {
+    return {
+      label: domain.name,
+      description: `${technologyCount} ${technologyWord}`,
+      tooltip: `${domain.name}: ${technologyCount} ${technologyWord}; progress is unavailable`,
+      accessibilityLabel: `${domain.name}, ${technologyCount} ${technologyWord}, progress unavailable`,
+    };
+  }
+
   const counts = domainCounts(domain, progress);
-  const technologyWord = plural(counts.technologies, 'technology', 'technologies');
 
   return {
     label: domain.name,
@@ -48,33 +62,43 @@ export function technologyLabel(technology: Technology): string {
   return stripped === '' ? technology.title : stripped;
 }
 
-/** Technology row: current layer and difficulty (`L2 · Intermediate`), tagline as tooltip. */
-export function technologyText(technology: Technology, progress: ProgressIndex): ItemText {
-  const done = progress.completedCount(technology.domainId, technology.id);
-  const current = progress.currentLayer(technology.domainId, technology.id);
+/**
+ * Technology row: current layer and difficulty (`L2 · Intermediate`), tagline as tooltip.
+ * `progress` is undefined while luno.db is unavailable; the row then shows the difficulty only.
+ */
+export function technologyText(technology: Technology, progress: ProgressIndex | undefined): ItemText {
   const difficulty = (technology.difficulty ?? technology.document.header.difficulty)?.trim();
-
-  const currentText = current === undefined ? 'all layers done' : `L${current}`;
-  const description = difficulty ? `${currentText} · ${difficulty}` : currentText;
-
   const label = technologyLabel(technology);
-  const spokenParts = [label, `${done} of ${LAYER_COUNT} layers done`];
+
+  const parts: string[] = [];
+  const spokenParts = [label];
+
+  if (progress) {
+    const done = progress.completedCount(technology.domainId, technology.id);
+    const current = progress.currentLayer(technology.domainId, technology.id);
+    parts.push(current === undefined ? 'all layers done' : `L${current}`);
+    spokenParts.push(`${done} of ${LAYER_COUNT} layers done`);
+  } else {
+    spokenParts.push('progress unavailable');
+  }
+
   if (difficulty) {
+    parts.push(difficulty);
     spokenParts.push(difficulty.toLowerCase());
   }
 
   return {
     label,
-    description,
+    description: parts.join(' · '),
     tooltip: (technology.tagline ?? technology.document.header.tagline)?.trim() || technology.title,
     accessibilityLabel: spokenParts.join(', '),
   };
 }
 
-/** Layer row: `L1: Add Tools`, time estimate as description. */
-export function layerText(layer: Layer, completed: boolean): ItemText {
+/** Layer row: `L1: Add Tools`, time estimate as description. `completed` is undefined while progress is unavailable. */
+export function layerText(layer: Layer, completed: boolean | undefined): ItemText {
   const label = `L${layer.number}: ${layer.title}`;
-  const state = completed ? 'completed' : 'not completed';
+  const state = completed === undefined ? 'progress unavailable' : completed ? 'completed' : 'not completed';
   const time = layer.time?.trim() ?? '';
 
   return {

@@ -37,7 +37,7 @@ function rootItem(node: RootNode): vscode.TreeItem {
 }
 
 function domainItem(node: DomainNode, state: TreeItemState): vscode.TreeItem {
-  const text = domainText(node.domain, state.progress);
+  const text = domainText(node.domain, state.progressAvailable ? state.progress : undefined);
 
   const item = withText(new vscode.TreeItem(text.label, vscode.TreeItemCollapsibleState.Collapsed), text);
   item.id = node.id;
@@ -48,7 +48,7 @@ function domainItem(node: DomainNode, state: TreeItemState): vscode.TreeItem {
 
 function technologyItem(node: TechnologyNode, state: TreeItemState): vscode.TreeItem {
   const { technology } = node;
-  const text = technologyText(technology, state.progress);
+  const text = technologyText(technology, state.progressAvailable ? state.progress : undefined);
 
   const item = withText(new vscode.TreeItem(text.label, vscode.TreeItemCollapsibleState.Collapsed), text);
   item.id = node.id;
@@ -64,7 +64,7 @@ function layerItem(node: LayerNode, state: TreeItemState): vscode.TreeItem {
   const { layer } = node;
   const { technology } = node.parent;
   const completed = state.progress.isCompleted(technology.domainId, technology.id, layer.number);
-  const text = layerText(layer, completed);
+  const text = layerText(layer, state.progressAvailable ? completed : undefined);
 
   const item = withText(new vscode.TreeItem(text.label, vscode.TreeItemCollapsibleState.None), text);
   item.id = node.id;

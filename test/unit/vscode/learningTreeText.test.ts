@@ -165,6 +165,24 @@ describe('learning tree item text', () => {
     assert.equal(technologyLabel(titled), 'Integration');
   });
 
+  test('domain without progress counts technologies', () => {
+    const text = domainText(agents, undefined);
+
+    assert.equal(text.description, '2 technologies');
+    assert.equal(text.accessibilityLabel, 'Agentic AI, 2 technologies, progress unavailable');
+  });
+
+  test('technology without progress shows difficulty', () => {
+    const text = technologyText(crewai, undefined);
+
+    assert.equal(text.description, 'Intermediate');
+    assert.equal(text.accessibilityLabel, 'CrewAI, progress unavailable, intermediate');
+  });
+
+  test('layer without progress says so', () => {
+    assert.equal(layerText(crewai.layers[0], undefined).accessibilityLabel, 'L0: Basic Crew, progress unavailable');
+  });
+
   test('layer label and time', () => {
     const text = layerText(crewai.layers[1], true);
 
