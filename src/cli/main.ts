@@ -22,6 +22,14 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'Report problems in a content folder (exit 1 when any is an error)',
     load: async () => (await import('./commands/check')).command,
   },
+  index: {
+    summary: 'Build or update the search index of a content folder (Chroma and keywords)',
+    load: async () => (await import('./commands/index')).command,
+  },
+  search: {
+    summary: 'Search PRD sections, research notes and code examples by meaning and keywords',
+    load: async () => (await import('./commands/search')).command,
+  },
   progress: {
     summary: 'Print learning progress per domain and the recent completions from luno.db',
     load: async () => (await import('./commands/progress')).command,

@@ -17,8 +17,15 @@ function sha256(text: string): string {
 }
 
 /** Text a provider embeds for a document: its title, context and body. */
-export function embeddingText(document: Pick<SearchDocument, 'title' | 'context' | 'body'>): string {
-  return `${document.title}\n${document.context}\n${document.body}`;
+export function embeddingText(document: Pick<SearchDocument, 'collection' | 'title' | 'context' | 'body' | 'embedBody'>): string {
+  const text = document.embedBody ?? document.body;
+  const body = document.collection === 'code_examples' ? text : withoutCode(text);
+  return `${document.title}\n${document.context}\n${body}`;
+}
+
+/** Text without fenced code blocks: code has its own documents, and its tokens say little about meaning. */
+function withoutCode(text: string): string {
+  return text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, ' ');
 }
 
 /** Lines of a section below its heading and above its first subsection. */
@@ -31,6 +38,21 @@ function ownBody(lines: readonly string[], sections: readonly Section[], index: 
     .join('\n')
     .trim();
 }
+
+/**
+ * Lines of a section with its subsections, at most OVERVIEW_CHARS characters.
+ * Used for a PRD's Overview, whose subsections (what it does, why use it)
+ * together say what the technology is for.
+ */
+function subtreeBody(lines: readonly string[], section: Section): string {
+  return lines
+    .slice(section.startLine + 1, section.endLine + 1)
+    .join('\n')
+    .trim()
+    .slice(0, OVERVIEW_CHARS);
+}
+
+const OVERVIEW_CHARS = 1500;
 
 /** Headings above a section, outermost first. */
 function parentHeadings(sections: readonly Section[], index: number): string[] {
@@ -95,7 +117,8 @@ export function technologyDocuments(technology: Technology, text: string): Searc
 
   sections.forEach((section, index) => {
     const body = ownBody(lines, sections, index);
-    if (body === '') {
+    const embedBody = section.id === 'overview' && section.level === 2 ? subtreeBody(lines, section) : undefined;
+    if (body === '' && embedBody === undefined) {
       return;
     }
     const layer = section.layer ?? NO_LAYER;
@@ -118,6 +141,7 @@ export function technologyDocuments(technology: Technology, text: string): Searc
         title: section.text || technology.title,
         context: [context, ...parentHeadings(sections, index)].join(' › '),
         body,
+        ...(embedBody === undefined ? {} : { embedBody }),
         line: section.startLine,
         metadata,
       }),

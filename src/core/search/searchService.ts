@@ -12,6 +12,8 @@ import { Emitter, type Event } from '../events';
 import { withComponent, type Logger } from '../log';
 import type { ContentModel, ContentRoot } from '../content/model';
 import { VectorStore, type ChromaEndpoint } from './chroma/client';
+import { GLOVE_MODEL_ID } from './embeddings/glove';
+import { LOCAL_MODEL_ID } from './embeddings/local';
 import type { EmbeddingProvider } from './embeddings/types';
 import { SearchIndexer, type IndexProgress, type IndexSummary } from './indexer';
 import { SearchIndexStore, type IndexRun, type StoredDocument } from './indexStore';
@@ -81,6 +83,7 @@ export interface SearchServiceOptions {
   readonly logger: Logger;
   /** Content roots, for absolute paths of results. */
   readonly roots: () => readonly ContentRoot[];
+  /** Fusion weights; `defaultFusionWeights(provider.id)` when omitted. */
   readonly weights?: FusionWeights;
   readonly keywordWeights?: KeywordWeights;
   /** Documents embedded per provider call while indexing. Default 256. */
@@ -89,8 +92,21 @@ export interface SearchServiceOptions {
   readonly perUnit?: number;
 }
 
-/** Default fusion weights, chosen on the evaluation questions (see BENCHMARKS.md). */
-export const DEFAULT_FUSION_WEIGHTS: FusionWeights = { keyword: 1, vector: 0.5 };
+/**
+ * Fusion weights per embedding model, chosen on the evaluation questions
+ * (BENCHMARKS.md has the table). A weaker vector half gets a smaller weight
+ * because its mistakes would otherwise push good keyword matches down.
+ */
+export function defaultFusionWeights(modelId: string): FusionWeights {
+  if (modelId === LOCAL_MODEL_ID) {
+    return { keyword: 1, vector: 0.2 };
+  }
+  if (modelId === GLOVE_MODEL_ID) {
+    return { keyword: 1, vector: 0.1 };
+  }
+  // NOTE: not measured here (no network); OpenAI's vectors are stronger than the local ones.
+  return { keyword: 1, vector: 0.5 };
+}
 
 const KEYWORD_CANDIDATES = 200;
 const VECTOR_CANDIDATES = 100;
@@ -209,7 +225,7 @@ export class SearchService {
         ...(candidate.keyword === undefined ? {} : { keyword: candidate.keyword }),
         ...(candidate.vector === undefined ? {} : { vector: candidate.vector }),
       })),
-      this.options.weights ?? DEFAULT_FUSION_WEIGHTS,
+      this.options.weights ?? defaultFusionWeights(this.modelId),
     );
     const ranked = capPerUnit(fused, this.options.perUnit ?? 2, 10).slice(0, limit);
     const results = ranked.map((entry) => this.toResult(entry.item, entry.score, snippets.get(entry.item.num)));
@@ -276,7 +292,10 @@ export class SearchService {
     try {
       const [embedding] = await this.options.provider.embed([query], options.signal);
       const hits: { key: string; similarity: number }[] = [];
-      for (const kind of collections) {
+      // Code blocks join the vector half only when code is asked for: their
+      // vectors match nearly any question and pushed better sections down.
+      const vectorKinds = options.type === undefined && options.language === undefined ? collections.filter((kind) => kind !== 'code_examples') : collections;
+      for (const kind of vectorKinds) {
         const where = this.vectorWhere(kind, options);
         const found = await this.vectors.query(kind, embedding!, VECTOR_CANDIDATES, where);
         hits.push(...found.map((hit) => ({ key: documentKey(kind, hit.id), similarity: 1 - hit.distance })));

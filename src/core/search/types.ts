@@ -40,8 +40,10 @@ export interface SearchDocument {
   readonly title: string;
   /** Document title, tagline and parent headings: weighted as a second field in keyword search. */
   readonly context: string;
-  /** Section text or code. */
+  /** Section text or code, as the keyword index stores it. */
   readonly body: string;
+  /** Text embedded in place of `body`, when it differs (a PRD's Overview with its subsections). */
+  readonly embedBody?: string;
   /** 0-based line of the heading or the opening fence. */
   readonly line: number;
   readonly metadata: ChromaMetadata;

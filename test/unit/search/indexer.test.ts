@@ -18,7 +18,7 @@ describe('search index on the agents domain', { skip: corpusMissing }, () => {
 
   before(async () => {
     fixture = await createSearchFixture(['agents'], [SESSION]);
-    provider = new CountingProvider(fixture.local);
+    provider = new CountingProvider(fixture.glove);
     service = fixture.service(provider);
     model = await fixture.scan();
     await drain(service.index(model));
@@ -192,7 +192,7 @@ describe('search index on the agents domain', { skip: corpusMissing }, () => {
   });
 
   test('model change uses its own collections', async () => {
-    const other = new CountingProvider(fixture.local, 'glove-test-alternate');
+    const other = new CountingProvider(fixture.glove, 'glove-test-alternate');
     const otherService = fixture.service(other);
     const summary = await drain(otherService.index(model));
 

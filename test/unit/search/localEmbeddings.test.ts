@@ -1,64 +1,54 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { test } from 'node:test';
-import { LocalEmbeddingProvider, tokenize } from '../../../src/core/search/embeddings/local';
-import { EmbeddingError } from '../../../src/core/errors';
-import { silentLogger } from '../../../src/core/log';
-import { vectorsFileForTests } from './helpers/vectors';
+import { LocalEmbeddingProvider } from '../../../src/core/search/embeddings/local';
+import { MemoryLogger } from '../../../src/core/log';
 
 function cosine(a: number[], b: number[]): number {
-  return a.reduce((sum, value, i) => sum + value * b[i]!, 0);
+  const dot = a.reduce((sum, value, i) => sum + value * b[i]!, 0);
+  const norm = Math.sqrt(a.reduce((sum, value) => sum + value * value, 0) * b.reduce((sum, value) => sum + value * value, 0));
+  return dot / norm;
 }
 
-test('local provider makes no network request', () => {
-  const vectorsFile = vectorsFileForTests();
-  const child = path.join(__dirname, 'helpers', 'noNetworkChild.ts');
-  const output = execFileSync(process.execPath, ['--import', 'tsx', child, vectorsFile], { encoding: 'utf8' });
-  const result = JSON.parse(output.trim()) as { blocked: string[]; count?: number; dimensions?: number; finite?: boolean; error?: string };
-
-  assert.equal(result.error, undefined);
-  assert.deepEqual(result.blocked, []);
-  assert.equal(result.count, 2);
-  assert.equal(result.dimensions, 100);
-  assert.equal(result.finite, true);
-});
-
-test('local provider ranks related text closer', async () => {
-  const provider = new LocalEmbeddingProvider({ logger: silentLogger, vectorsFile: vectorsFileForTests() });
-  const [query, related, unrelated] = await provider.embed([
-    'make several agents cooperate on a task',
-    'orchestrate multiple agents that collaborate',
-    'bake a chocolate cake in the oven',
-  ]);
-
-  assert.ok(cosine(query!, related!) > cosine(query!, unrelated!));
-  assert.ok(Math.abs(cosine(query!, query!) - 1) < 1e-6);
-});
-
-test('local provider embeds unknown words', async () => {
-  const provider = new LocalEmbeddingProvider({ logger: silentLogger, vectorsFile: vectorsFileForTests() });
-  const [vector] = await provider.embed(['zzqxv qqzzk']);
-
-  assert.equal(vector!.length, 100);
-  assert.ok(vector!.every(Number.isFinite));
-});
-
-test('local provider rejects corrupt file', async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'luno-vectors-'));
+test('sentence encoder ranks related text closer', async () => {
+  const provider = new LocalEmbeddingProvider({ logger: new MemoryLogger() });
   try {
-    const file = path.join(dir, 'broken.bin');
-    writeFileSync(file, 'not vectors');
-    const provider = new LocalEmbeddingProvider({ logger: silentLogger, vectorsFile: file });
+    const [query, related, unrelated] = await provider.embed([
+      'make several agents cooperate on a task',
+      'orchestrate multiple agents that collaborate',
+      'bake a chocolate cake in the oven',
+    ]);
 
-    await assert.rejects(provider.embed(['x']), (error: unknown) => error instanceof EmbeddingError && error.message.includes(file));
+    assert.equal(query!.length, 512);
+    assert.ok(cosine(query!, related!) > cosine(query!, unrelated!));
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    provider.dispose();
   }
 });
 
-test('tokenize splits camelCase words', () => {
-  assert.deepEqual(tokenize('LangGraph v2'), [['langgraph', 'lang', 'graph'], ['v2', 'v', '2']]);
+test('sentence encoder worker keeps event loop free', async () => {
+  const provider = new LocalEmbeddingProvider({ logger: new MemoryLogger(), batchSize: 4 });
+  let ticks = 0;
+  const timer = setInterval(() => {
+    ticks += 1;
+  }, 5);
+  try {
+    const vectors = await provider.embed(Array.from({ length: 12 }, (_, i) => `section ${i} about agents, tools and memory`));
+
+    assert.equal(vectors.length, 12);
+    assert.ok(ticks > 0, 'the event loop never ran while the worker embedded');
+  } finally {
+    clearInterval(timer);
+    provider.dispose();
+  }
+});
+
+test('sentence encoder cancels between batches', async () => {
+  const provider = new LocalEmbeddingProvider({ logger: new MemoryLogger(), batchSize: 1 });
+  const controller = new AbortController();
+  controller.abort(new Error('stop'));
+  try {
+    await assert.rejects(provider.embed(['a', 'b'], controller.signal), /stop/);
+  } finally {
+    provider.dispose();
+  }
 });

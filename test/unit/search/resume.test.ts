@@ -18,7 +18,7 @@ describe('interrupted index run', { skip: corpusMissing }, () => {
   });
 
   test('cancelled run resumes without redoing work', async () => {
-    const provider = new CountingProvider(fixture.local);
+    const provider = new CountingProvider(fixture.glove);
     const service = new SearchService({
       db: () => fixture.store.db,
       endpoint: () => ({ url: fixture.server.url! }),

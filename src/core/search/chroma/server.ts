@@ -190,10 +190,18 @@ export class ChromaServer {
         this.logger.debug(text);
       }
     });
+    // Chroma writes its log lines, not only errors, to stderr: the level comes from the text.
     readline.createInterface({ input: child.stderr! }).on('line', (line) => {
       const text = plainText(line);
-      if (text.trim() !== '') {
+      if (text.trim() === '') {
+        return;
+      }
+      if (/\b(ERROR|panicked)\b/.test(text)) {
+        this.logger.error(text);
+      } else if (/\bWARN\b/.test(text)) {
         this.logger.warn(text);
+      } else {
+        this.logger.info(text);
       }
     });
 

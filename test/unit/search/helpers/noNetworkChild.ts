@@ -1,8 +1,9 @@
 /**
  * Child process for the no-network test: replaces every way Node opens a
- * connection or resolves a name with a recorder that throws, then loads the
- * local embedding provider and embeds texts. Prints one JSON line with the
- * blocked calls and the vectors' shape.
+ * connection or resolves a name with a recorder that throws, then loads both
+ * offline embedding providers and embeds texts on this thread. Prints one
+ * JSON line with the blocked calls and each provider's output shape. One
+ * probe `fetch` is made first, so the test can tell the recorder works.
  */
 import dns from 'node:dns';
 import net from 'node:net';
@@ -22,16 +23,37 @@ dns.resolve = block('dns.resolve') as unknown as typeof dns.resolve;
 dns.promises.lookup = block('dns.promises.lookup') as unknown as typeof dns.promises.lookup;
 globalThis.fetch = block('fetch') as unknown as typeof fetch;
 
+async function probe(): Promise<string> {
+  try {
+    await fetch('http://127.0.0.1:9/');
+    return 'reached';
+  } catch {
+    return 'blocked';
+  }
+}
+
 async function main(): Promise<void> {
+  const probeResult = await probe();
   const { LocalEmbeddingProvider } = await import('../../../../src/core/search/embeddings/local');
+  const { GloveEmbeddingProvider } = await import('../../../../src/core/search/embeddings/glove');
   const { silentLogger } = await import('../../../../src/core/log');
 
-  const provider = new LocalEmbeddingProvider({ logger: silentLogger, vectorsFile: process.argv[2] });
-  const vectors = await provider.embed(['How do agents call tools?', 'Quantize a model for edge devices']);
+  const providers = [
+    new LocalEmbeddingProvider({ logger: silentLogger, inProcess: true }),
+    new GloveEmbeddingProvider({ logger: silentLogger, vectorsFile: process.argv[2] }),
+  ];
+  const results = [];
+  for (const provider of providers) {
+    const vectors = await provider.embed(['How do agents call tools?', 'Quantize a model for edge devices']);
+    results.push({
+      id: provider.id,
+      count: vectors.length,
+      dimensions: vectors[0]?.length,
+      finite: vectors.flat().every(Number.isFinite),
+    });
+  }
 
-  process.stdout.write(
-    JSON.stringify({ blocked, count: vectors.length, dimensions: vectors[0]?.length, finite: vectors.flat().every(Number.isFinite) }) + '\n',
-  );
+  process.stdout.write(JSON.stringify({ blocked, probe: probeResult, providers: results }) + '\n');
 }
 
 main().catch((error: unknown) => {

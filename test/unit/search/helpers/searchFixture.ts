@@ -1,7 +1,7 @@
 /**
  * A search stack against a real Chroma server and a real SQLite file in a
  * temp dir: content copied from the real corpus, the store with all
- * migrations, the local provider wrapped to count embedded texts.
+ * migrations, and providers to wrap in CountingProvider.
  */
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -11,7 +11,7 @@ import { contentRootAt } from '../../../../src/core/content/roots';
 import type { ContentModel } from '../../../../src/core/content/model';
 import { MemoryLogger } from '../../../../src/core/log';
 import { ChromaServer } from '../../../../src/core/search/chroma/server';
-import { LocalEmbeddingProvider } from '../../../../src/core/search/embeddings/local';
+import { GloveEmbeddingProvider } from '../../../../src/core/search/embeddings/glove';
 import type { EmbeddingProvider } from '../../../../src/core/search/embeddings/types';
 import { SearchService } from '../../../../src/core/search/searchService';
 import { openStore, type Store } from '../../../../src/core/store/database';
@@ -47,7 +47,8 @@ export interface SearchFixture {
   readonly logger: MemoryLogger;
   readonly store: Store;
   readonly server: ChromaServer;
-  readonly local: LocalEmbeddingProvider;
+  /** Fast offline provider for tests of the index mechanics. */
+  readonly glove: GloveEmbeddingProvider;
   scan(): Promise<ContentModel>;
   service(provider: EmbeddingProvider): SearchService;
   dispose(): Promise<void>;
@@ -68,7 +69,7 @@ export async function createSearchFixture(domains: readonly string[], sessions: 
   const store = openStore({ file: path.join(dir, 'luno.db'), migrationsDir: path.join(repoRoot, 'migrations'), logger });
   const server = new ChromaServer({ persistDirectory: path.join(dir, 'chroma'), logger });
   await server.start();
-  const local = new LocalEmbeddingProvider({ logger, vectorsFile: vectorsFileForTests() });
+  const glove = new GloveEmbeddingProvider({ logger, vectorsFile: vectorsFileForTests() });
   const root = contentRootAt(contentDir);
 
   const services: SearchService[] = [];
@@ -78,7 +79,7 @@ export async function createSearchFixture(domains: readonly string[], sessions: 
     logger,
     store,
     server,
-    local,
+    glove,
     scan: () => scanContent([root], { logger }),
     service: (provider) => {
       const service = new SearchService({
