@@ -15,9 +15,11 @@ import {
   expand,
   isChecked,
   openViewContainer,
+  pickQuickItem,
   readOutputChannel,
   reloadWindow,
   repoRoot,
+  runCommand,
   startWorkbench,
   toggleCheckbox,
   treeItem,
@@ -266,6 +268,27 @@ describe('learning tree on real corpus', { skip: existsSync(corpus) ? false : `r
     assert.equal(rows.filter((row) => row.completed === 1).length, 5);
   });
 
+  it('restore brings back a backup', async () => {
+    await runCommand(session.page, 'Luno: Back Up Progress');
+    const backedUp = await waitForNotification(session.page, 'Progress backed up to');
+    const backupFile = /Progress backed up to (.+\.db)\./.exec(backedUp)?.[1];
+    assert.ok(backupFile && existsSync(backupFile), `backup file not found from "${backedUp}"`);
+
+    assert.equal(await toggleCheckbox(session.page, VIEW, 'L4: Advanced'), false);
+    await waitForRows(databaseFile, (found) => found.some((row) => row.layer === 4 && row.completed === 0));
+
+    await runCommandKeepingInput(session.page, 'Luno: Restore Progress');
+    await pickQuickItem(session.page, path.basename(backupFile));
+    await session.page.locator('.monaco-dialog-box .monaco-button', { hasText: exactText('Restore') }).click();
+    await waitForNotification(session.page, 'Progress restored from');
+    await waitForChecked(session.page, 'L4: Advanced', true);
+    await session.screenshot('15-restored');
+
+    const rows = await waitForRows(databaseFile, (found) => found.some((row) => row.layer === 4 && row.completed === 1));
+    assert.equal(rows.find((row) => row.layer === 4)?.completed, 1);
+    assert.equal(await description(session.page, 'CrewAI'), 'all layers done · Intermediate');
+  });
+
   it('log reports activation time', async (t) => {
     const log = await readOutputChannel(session.server, 'Luno-AI');
     const times = [...log.matchAll(/Activated in (\d+) ms/g)].map((match) => Number(match[1]));
@@ -352,6 +375,22 @@ async function runContextMenuItem(page: Page, label: string, action: string): Pr
     await menu.waitFor({ state: 'detached', timeout: 2000 }).catch(() => undefined);
   }
   assert.equal(await menu.count(), 0, `the context menu stayed open after choosing "${action}"`);
+}
+
+/**
+ * Runs a palette command that opens its own quick pick: unlike runCommand it
+ * does not wait for the palette to close, because the command's quick pick
+ * takes its place.
+ */
+async function runCommandKeepingInput(page: Page, title: string): Promise<void> {
+  const quickInput = page.locator('.quick-input-widget');
+  await page.keyboard.press('F1');
+  await quickInput.locator('input').fill(`>${title}`);
+  await quickInput
+    .locator('.monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exactText(title) }) })
+    .first()
+    .click();
 }
 
 async function waitForChecked(page: Page, label: string, checked: boolean): Promise<void> {
