@@ -73,9 +73,18 @@ describe('labs on real corpus', { skip: existsSync(corpus) ? false : `real corpu
     assert.equal(await labDescription(session.page, 'Invalid Json'), 'invalid notebook');
   });
 
+  it('invalid notebook shows problem', async () => {
+    const frame = await openLabPanel(session.page, 'Invalid Json');
+    const problem = (await frame.locator('.lab-problem').textContent({ timeout: WAIT_MS })) ?? '';
+    await session.screenshot('02-invalid-notebook');
+
+    assert.match(problem, /invalid-json\.ipynb is not valid JSON/);
+    assert.equal(await frame.locator('tr.lab-cell').count(), 0);
+    await runCommand(session.page, 'View: Close Editor');
+  });
+
   it('webview lists code cells', async () => {
-    await treeItem(session.page, VIEW, CREW.title).click();
-    const frame = await labWebviewFrame(session.page, CREW.title);
+    const frame = await openLabPanel(session.page, CREW.title);
     await frame.locator('tr.lab-cell').nth(3).waitFor({ timeout: WAIT_MS });
     await session.screenshot('02-webview-opened');
 
@@ -255,8 +264,7 @@ describe('labs on real corpus', { skip: existsSync(corpus) ? false : `real corpu
 
     await showLabsView(session.page);
     const text = await waitForValue(() => labDescription(session.page, PROMPTS.title), (found) => found === '2/4 cells, 1 failed');
-    await treeItem(session.page, VIEW, PROMPTS.title).click();
-    const frame = await labWebviewFrame(session.page, PROMPTS.title);
+    const frame = await openLabPanel(session.page, PROMPTS.title);
     const shown = await waitForValue(() => statuses(frame), (found) => found.length === 4);
     await session.screenshot('13-changed-notebook');
 
@@ -274,6 +282,19 @@ async function showLabsView(page: Page): Promise<void> {
   }
   await setViewExpanded(page, VIEW, true);
   await treeItem(page, VIEW, CREW.title).waitFor({ timeout: WAIT_MS });
+}
+
+/** Clicks a lab's row until its progress webview shows; a row redrawn right at the click can drop it. */
+async function openLabPanel(page: Page, title: string): Promise<Frame> {
+  for (let attempt = 1; attempt < 3; attempt += 1) {
+    await treeItem(page, VIEW, title).click();
+    const frame = await labWebviewFrame(page, title, 4000).catch(() => undefined);
+    if (frame !== undefined) {
+      return frame;
+    }
+  }
+  await treeItem(page, VIEW, title).click();
+  return labWebviewFrame(page, title);
 }
 
 async function labDescription(page: Page, title: string): Promise<string> {

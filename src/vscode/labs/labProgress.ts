@@ -65,6 +65,7 @@ export class LabProgressService implements vscode.Disposable {
     this.changed.fire(labId);
   }
 
+  // NOTE: lab ids are paths under labs/, so two content roots with the same notebook path share one lab run.
   findLab(labId: string): Lab | undefined {
     return this.dependencies.model()?.labs.find((lab) => lab.id === labId);
   }

@@ -18,6 +18,7 @@ export class LabsTreeProvider implements vscode.TreeDataProvider<LabsNode>, vsco
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private domains: LabsNode[] = [];
   private readonly labNodes = new Map<string, LabsNode>();
+  private signature: string | undefined;
 
   readonly onDidChangeTreeData = this.changed.event;
 
@@ -35,8 +36,18 @@ export class LabsTreeProvider implements vscode.TreeDataProvider<LabsNode>, vsco
     );
   }
 
-  /** Rebuilds the rows from a new content model. */
-  setModel(model: ContentModel | undefined): void {
+  /**
+   * Rebuilds the rows from a new content model. When the model lists the same
+   * labs as before, returns false and leaves the rows alone, so a rescan does
+   * not redraw the whole view under the learner's pointer.
+   */
+  setModel(model: ContentModel | undefined): boolean {
+    const signature = JSON.stringify((model?.labs ?? []).map((lab) => [lab.rootId, lab.id, lab.title, lab.absolutePath]));
+    if (signature === this.signature) {
+      return false;
+    }
+    this.signature = signature;
+
     const byDomain = new Map<string, Lab[]>();
     for (const lab of model?.labs ?? []) {
       const labs = byDomain.get(lab.domainId) ?? [];
@@ -54,6 +65,7 @@ export class LabsTreeProvider implements vscode.TreeDataProvider<LabsNode>, vsco
     });
 
     this.changed.fire(undefined);
+    return true;
   }
 
   getChildren(element?: LabsNode): LabsNode[] {

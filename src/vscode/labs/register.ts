@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 
 import type { Lab } from '../../core/content/model';
@@ -41,6 +42,8 @@ export function registerLabs(context: vscode.ExtensionContext, services: LunoSer
     invalidLabContext: TreeItemContexts.invalidLab,
   });
   tree.setModel(services.content.model);
+  const fileVersions = new Map<string, string>();
+  void notifyChangedNotebooks(services.content.model.labs, fileVersions, service);
 
   context.subscriptions.push(
     service,
@@ -50,9 +53,7 @@ export function registerLabs(context: vscode.ExtensionContext, services: LunoSer
     vscode.window.createTreeView(Views.labs, { treeDataProvider: tree, showCollapseAll: true }),
     services.content.onDidChange((change) => {
       tree.setModel(change.model);
-      for (const lab of change.model.labs) {
-        service.notifyCellsChanged(lab.id);
-      }
+      void notifyChangedNotebooks(change.model.labs, fileVersions, service);
     }),
   );
 
@@ -95,6 +96,30 @@ export function registerLabs(context: vscode.ExtensionContext, services: LunoSer
       service.resetLab(labId);
     }
   });
+}
+
+/**
+ * Tells listeners about labs whose notebook file changed on disk since the last
+ * call (by modification time and size), so a rescan redraws only those rows.
+ */
+async function notifyChangedNotebooks(labs: readonly Lab[], versions: Map<string, string>, service: LabProgressService): Promise<void> {
+  for (const lab of labs) {
+    let version: string;
+    try {
+      const info = await stat(lab.absolutePath);
+      version = `${info.mtimeMs}:${info.size}`;
+    } catch {
+      version = 'missing';
+    }
+
+    if (versions.get(lab.absolutePath) !== version) {
+      const known = versions.has(lab.absolutePath);
+      versions.set(lab.absolutePath, version);
+      if (known) {
+        service.notifyCellsChanged(lab.id);
+      }
+    }
+  }
 }
 
 /** Accepts a lab id, or a Labs view node ({ kind: 'lab', lab }). */
