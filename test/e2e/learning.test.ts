@@ -289,6 +289,21 @@ describe('learning tree on real corpus', { skip: existsSync(corpus) ? false : `r
     assert.equal(await description(session.page, 'CrewAI'), 'all layers done · Intermediate');
   });
 
+  it('hide toggle hides completed layers', async () => {
+    await viewAction(session.page, 'Hide Completed Layers').click();
+    await treeItem(session.page, VIEW, 'L0: Basic Crew').waitFor({ state: 'detached', timeout: WAIT_MS });
+    await viewAction(session.page, 'Show Completed Layers').waitFor({ timeout: WAIT_MS });
+    await session.screenshot('16-completed-hidden');
+
+    assert.equal(await treeItem(session.page, VIEW, 'L4: Advanced').count(), 0);
+    assert.equal(await treeItem(session.page, VIEW, 'CrewAI').isVisible(), true);
+    assert.equal(readShowCompletedSetting(databaseFile), false);
+
+    await viewAction(session.page, 'Show Completed Layers').click();
+    await treeItem(session.page, VIEW, 'L0: Basic Crew').waitFor({ timeout: WAIT_MS });
+    assert.equal(readShowCompletedSetting(databaseFile), true);
+  });
+
   it('log reports activation time', async (t) => {
     const log = await readOutputChannel(session.server, 'Luno-AI');
     const times = [...log.matchAll(/Activated in (\d+) ms/g)].map((match) => Number(match[1]));
@@ -354,6 +369,22 @@ async function settledLinePlacement(page: Page, text: string): Promise<{ offset:
     await page.waitForTimeout(500);
   }
   return undefined;
+}
+
+/** A title-bar button of the Learning view, by its title. */
+function viewAction(page: Page, title: string) {
+  return page.locator(`.part.sidebar .pane-header .actions .action-label[aria-label="${title}"]`).first();
+}
+
+/** The showCompletedLayers value stored in the default user's settings JSON. */
+function readShowCompletedSetting(file: string): unknown {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare(`SELECT settings FROM users WHERE id = 'default'`).get() as { settings: string };
+    return (JSON.parse(row.settings) as Record<string, unknown>).showCompletedLayers;
+  } finally {
+    db.close();
+  }
 }
 
 /**
@@ -547,5 +578,44 @@ describe('learning tree with corrupt database', { skip: existsSync(corpus) ? fal
     await session.screenshot('04-fresh-database');
     const rows = await waitForRows(path.join(storageDir, 'luno.db'), (found) => found.length === 1);
     assert.equal(rows[0]?.completed, 1);
+  });
+});
+
+describe('learning tree in empty folder', () => {
+  let workspace: string;
+  let session: WorkbenchSession;
+
+  before(async () => {
+    workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'luno-empty-e2e-'));
+    await fs.writeFile(path.join(workspace, 'README.md'), '# Not Luno content\n');
+    session = await startWorkbench({ name: 'learning tree in empty folder', extensions: [repoRoot], folder: workspace });
+  });
+
+  after(async () => {
+    await session?.close();
+    if (workspace) {
+      await fs.rm(workspace, { recursive: true, force: true });
+    }
+  });
+
+  it('welcome view explains missing content', async () => {
+    await showLearningViewOnly(session.page);
+    const welcome = session.page.locator('.part.sidebar .welcome-view-content', { hasText: 'No Luno-AI content was found' });
+    await welcome.waitFor({ timeout: WAIT_MS });
+    await session.screenshot('01-welcome');
+
+    assert.equal(await welcome.locator('.monaco-button', { hasText: 'Open Folder' }).isVisible(), true);
+    assert.equal(await welcome.locator('a', { hasText: 'content folder setting' }).isVisible(), true);
+  });
+
+  it('new content folder fills tree', async () => {
+    const prd = path.join(workspace, 'integrations', 'agents', 'demo.md');
+    await fs.mkdir(path.dirname(prd), { recursive: true });
+    await fs.writeFile(prd, '# Demo Integration\n\n## Learning Path\n\n### L0: Hello (5 min)\n');
+
+    await treeItem(session.page, VIEW, 'Agents').waitFor({ timeout: WAIT_MS });
+    await session.screenshot('02-content-found');
+
+    assert.equal(await description(session.page, 'Agents'), '0/1 · 0%');
   });
 });
