@@ -222,6 +222,9 @@ describe('bookmarks on real corpus', { skip: existsSync(corpus) ? false : `real 
       await treeItem(session.page, 'Learning', 'CrewAI').click({ button: 'right' });
       const action = session.page.locator('.context-view .monaco-menu .action-label', { hasText: 'Bookmark Technology' }).first();
       await action.waitFor({ timeout: WAIT_MS });
+      // The menu ignores a click that comes right after it opened, so hover first.
+      await action.hover();
+      await session.page.waitForTimeout(300);
       await action.click();
       await session.page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: WAIT_MS });
       await waitForNotification(session.page, message);
@@ -230,6 +233,22 @@ describe('bookmarks on real corpus', { skip: existsSync(corpus) ? false : `real 
 
     const wholeFile = readBookmarks(databaseFile).filter((row) => row.section === null);
     assert.deepEqual(wholeFile, [{ domain: 'agents', technology: 'crewai', section: null, title: 'CrewAI Integration' }]);
+  });
+
+  it('lenses follow unsaved edits', async () => {
+    await openWorkspaceFile(session.page, PRD);
+    await goToLine(session.page, 2);
+    await session.page.keyboard.insertText('## Draft Heading\n\n');
+
+    const draft = await lensAboveHeading(session.page, '## Draft Heading');
+    const draftTitle = await waitForValue(async () => (await draft.textContent())?.trim(), (text) => text === 'Bookmark');
+    await goToLine(session.page, headingLine + 2);
+    const moved = await lensAboveHeading(session.page, '## Hands-on Walkthrough');
+    const movedTitle = await waitForValue(async () => (await moved.textContent())?.trim(), (text) => text === 'Bookmarked · Remove');
+    await session.screenshot('11-unsaved-edit-lenses');
+
+    assert.equal(draftTitle, 'Bookmark');
+    assert.equal(movedTitle, 'Bookmarked · Remove');
   });
 });
 
@@ -243,7 +262,8 @@ function readBookmarks(file: string): BookmarkRow[] {
 
 /**
  * Finds the CodeLens shown just above a heading line: the lens whose box ends
- * closest above the top of the heading's rendered line.
+ * closest above the top of the heading's rendered line. Lenses arrive a moment
+ * after an edit, so this polls until one is there.
  */
 async function lensAboveHeading(page: Page, heading: string): Promise<Locator> {
   const editor = page.locator('.editor-instance .monaco-editor').first();
@@ -251,11 +271,17 @@ async function lensAboveHeading(page: Page, heading: string): Promise<Locator> {
   await line.waitFor({ timeout: WAIT_MS });
 
   const lenses = editor.locator('.codelens-decoration a');
-  await waitForValue(() => lenses.count(), (count) => count > 0);
+  const index = await waitForValue(() => indexOfLensAbove(line, lenses), (found) => found !== undefined);
+  if (index === undefined) {
+    throw new Error(`No CodeLens above "${heading}"`);
+  }
+  return lenses.nth(index);
+}
 
+async function indexOfLensAbove(line: Locator, lenses: Locator): Promise<number | undefined> {
   const lineBox = await line.boundingBox();
   if (lineBox === null) {
-    throw new Error(`Heading line "${heading}" is not rendered`);
+    return undefined;
   }
 
   let best: { index: number; gap: number } | undefined;
@@ -266,17 +292,12 @@ async function lensAboveHeading(page: Page, heading: string): Promise<Locator> {
       continue;
     }
     const gap = lineBox.y - (box.y + box.height);
-    if (gap >= -2 && (best === undefined || gap < best.gap)) {
+    if (gap >= -2 && gap < lineBox.height && (best === undefined || gap < best.gap)) {
       best = { index, gap };
     }
   }
-
-  if (best === undefined) {
-    throw new Error(`No CodeLens above "${heading}"`);
-  }
-  return lenses.nth(best.index);
+  return best?.index;
 }
-
 
 /** Reads the badges that file decorations draw on a row: the CSS `::after` content of its label parts. */
 async function decorationBadges(row: Locator): Promise<string[]> {

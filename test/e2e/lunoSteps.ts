@@ -159,7 +159,11 @@ async function runCommandKeepingInput(page: Page, title: string): Promise<void> 
   const row = quickInput.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: title }) }).first();
   await row.waitFor({ state: 'visible', timeout: WAIT_MS });
   await row.click();
-  await quickInput.locator('input').waitFor({ state: 'visible', timeout: WAIT_MS });
+
+  // The command opens a new quick input in place of the palette; its value no longer starts with ">".
+  const input = quickInput.locator('input');
+  await waitForValue(() => input.inputValue().catch(() => '>'), (value) => !value.startsWith('>'));
+  await input.waitFor({ state: 'visible', timeout: WAIT_MS });
 }
 
 export { runCommand };
