@@ -7,7 +7,7 @@ import { withComponent, type Logger } from '../core/log';
 import { Settings } from './constants';
 import { findTechnologyFile, reparseTechnology } from './contentModelUpdate';
 
-/** What changed in the content model. */
+/** Change of the content model. */
 export interface ContentChange {
   readonly model: ContentModel;
   /** True after a full scan, when anything may have changed (roots, files, names). */

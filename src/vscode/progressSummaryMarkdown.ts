@@ -35,7 +35,8 @@ export function renderProgressSummary(input: ProgressSummaryInput): string {
 
   lines.push(
     `**${overall.completedLayers} of ${overall.totalLayers} layers completed (${formatPercent(overall.percentage)})** ` +
-      `across ${overall.technologies} technologies; ${finished} technologies finished.`,
+      `across ${countOf(overall.technologies, 'technology', 'technologies')}; ` +
+      `${countOf(finished, 'technology', 'technologies')} finished.`,
     '',
     '## By domain',
     '',
@@ -100,6 +101,10 @@ function activityLayer(model: ContentModel, entry: ActivityEntry): string {
 function formatTime(iso: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
   return match ? `${match[1]} ${match[2]}` : escapeCell(iso);
+}
+
+function countOf(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 function formatPercent(percentage: number): string {

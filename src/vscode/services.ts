@@ -23,7 +23,7 @@ export interface LunoServices extends vscode.Disposable {
    * corrupt, failed migration). Features then show content without progress.
    */
   readonly store: Store | undefined;
-  /** Why the store could not be opened, when it could not. */
+  /** Error that kept the store from opening; undefined when it opened. */
   readonly storeError: unknown;
   /** The workspace's content model, kept current as files change. */
   readonly content: ContentWatcher;

@@ -10,7 +10,7 @@ import type { LunoServices } from './services';
 const MOVE_ASIDE = 'Move Aside and Start Fresh';
 const RELOAD_WINDOW = 'Reload Window';
 
-/** Why luno.db could not be opened, as far as the extension offers a remedy. */
+/** Cause of a failed luno.db open, as far as the extension offers a remedy for it. */
 export type StoreProblemKind = 'locked' | 'corrupt' | 'migration' | 'other';
 
 /** Classifies an error from `openStore`. */
@@ -62,7 +62,7 @@ export async function reportStoreProblem(services: LunoServices): Promise<void> 
 
 /**
  * Renames the damaged luno.db to `luno.db.corrupt-<time>` (kept for recovery),
- * creates a new one and asks for a window reload so every view uses it.
+ * creates a new one and offers a window reload so every view uses it.
  */
 async function moveCorruptDatabaseAside(services: LunoServices): Promise<void> {
   const { logger } = services;

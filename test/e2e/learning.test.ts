@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 
 import {
   expand,
+  fillQuickInput,
   isChecked,
   openViewContainer,
   pickQuickItem,
@@ -181,8 +182,8 @@ describe('learning tree on real corpus', { skip: existsSync(corpus) ? false : `r
 
     const headingLine = await lineOf(path.join(workspace, 'integrations', 'agents', 'crewai.md'), '### L1: Add Tools');
     assert.equal((await cursor.textContent())?.trim(), `Ln ${headingLine}, Col 1`);
-    // Sticky-scroll headings and a CodeLens row may sit above a line revealed at the top, so
-    // "at the top" is checked as the upper third; a centred line sits at about half the height.
+    // Sticky-scroll headings and a CodeLens row may sit above a line revealed at the top.
+    // So "at the top" is checked as the upper third, while a centred line sits at half the height.
     assert.ok(placement, 'the heading line was not rendered in the editor');
     assert.ok(placement.offset < placement.height / 3, `heading is ${placement.offset} px below the top of a ${placement.height} px editor`);
   });
@@ -272,7 +273,8 @@ describe('learning tree on real corpus', { skip: existsSync(corpus) ? false : `r
     await runCommand(session.page, 'Luno: Back Up Progress');
     const backedUp = await waitForNotification(session.page, 'Progress backed up to');
     const backupFile = /Progress backed up to (.+\.db)\./.exec(backedUp)?.[1];
-    assert.ok(backupFile && existsSync(backupFile), `backup file not found from "${backedUp}"`);
+    assert.ok(backupFile, `no backup path in "${backedUp}"`);
+    assert.ok(existsSync(backupFile), `backup file ${backupFile} not found`);
 
     assert.equal(await toggleCheckbox(session.page, VIEW, 'L4: Advanced'), false);
     await waitForRows(databaseFile, (found) => found.some((row) => row.layer === 4 && row.completed === 0));
@@ -290,8 +292,9 @@ describe('learning tree on real corpus', { skip: existsSync(corpus) ? false : `r
   });
 
   it('hide toggle hides completed layers', async () => {
-    await viewAction(session.page, 'Hide Completed Layers').click();
+    await clickViewAction(session.page, 'Hide Completed Layers');
     await treeItem(session.page, VIEW, 'L0: Basic Crew').waitFor({ state: 'detached', timeout: WAIT_MS });
+    await treeView(session.page, VIEW).hover();
     await viewAction(session.page, 'Show Completed Layers').waitFor({ timeout: WAIT_MS });
     await session.screenshot('16-completed-hidden');
 
@@ -299,9 +302,19 @@ describe('learning tree on real corpus', { skip: existsSync(corpus) ? false : `r
     assert.equal(await treeItem(session.page, VIEW, 'CrewAI').isVisible(), true);
     assert.equal(readShowCompletedSetting(databaseFile), false);
 
-    await viewAction(session.page, 'Show Completed Layers').click();
+    await clickViewAction(session.page, 'Show Completed Layers');
     await treeItem(session.page, VIEW, 'L0: Basic Crew').waitFor({ timeout: WAIT_MS });
     assert.equal(readShowCompletedSetting(databaseFile), true);
+  });
+
+  it('edit notes stores them', async () => {
+    await runContextMenuItem(session.page, 'CrewAI', 'Edit Notes');
+    await fillQuickInput(session.page, 'Try the hierarchical crew next');
+    await session.page.keyboard.press('Enter');
+    await session.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
+
+    const notes = await waitForNotes(databaseFile, 'Try the hierarchical crew next');
+    assert.equal(notes, 'Try the hierarchical crew next');
   });
 
   it('log reports activation time', async (t) => {
@@ -338,7 +351,7 @@ async function lineOf(file: string, prefix: string): Promise<number> {
   return index + 1;
 }
 
-/** A rendered line of the active editor whose text is exactly `text`. Monaco renders spaces as no-break spaces. */
+/** Locates a rendered line of the active editor whose text is exactly `text`. Monaco renders spaces as no-break spaces. */
 function editorLine(page: Page, text: string) {
   const pattern = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s\\u00a0]');
   return page
@@ -348,9 +361,10 @@ function editorLine(page: Page, text: string) {
 }
 
 /**
- * Distance in pixels from the top of the active editor's text area to the line
- * with `text`, and the text area's height, once the line is rendered and stays
- * put for half a second; undefined when that does not happen within the wait.
+ * Measures the distance in pixels from the top of the active editor's text area
+ * to the line with `text`, and the text area's height. It waits until the line is
+ * rendered and stays put for half a second, and returns undefined when that does
+ * not happen within the wait.
  */
 async function settledLinePlacement(page: Page, text: string): Promise<{ offset: number; height: number } | undefined> {
   const editor = page.locator('.editor-group-container.active .monaco-editor .overflow-guard').first();
@@ -371,12 +385,20 @@ async function settledLinePlacement(page: Page, text: string): Promise<{ offset:
   return undefined;
 }
 
-/** A title-bar button of the Learning view, by its title. */
+/** Clicks a title-bar button of the Learning view, hovering the view first because VS Code shows them on hover or focus. */
+async function clickViewAction(page: Page, title: string): Promise<void> {
+  await treeView(page, VIEW).hover();
+  const action = viewAction(page, title);
+  await action.waitFor({ state: 'visible', timeout: WAIT_MS });
+  await action.click();
+}
+
+/** Locates a title-bar button of the Learning view by its title. */
 function viewAction(page: Page, title: string) {
   return page.locator(`.part.sidebar .pane-header .actions .action-label[aria-label="${title}"]`).first();
 }
 
-/** The showCompletedLayers value stored in the default user's settings JSON. */
+/** Reads the showCompletedLayers value stored in the default user's settings JSON. */
 function readShowCompletedSetting(file: string): unknown {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
@@ -480,6 +502,30 @@ async function waitForRows(file: string, ready: (rows: ProgressRow[]) => boolean
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return rows;
+}
+
+/** Reads the CrewAI notes until they equal `expected` or the wait ends; returns the last read. */
+async function waitForNotes(file: string, expected: string): Promise<string | null> {
+  const deadline = Date.now() + WAIT_MS;
+  let notes: string | null = null;
+
+  while (Date.now() < deadline) {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const row = db
+        .prepare(`SELECT notes FROM progress WHERE domain = 'agents' AND technology = 'crewai' AND notes IS NOT NULL`)
+        .get() as { notes: string } | undefined;
+      notes = row?.notes ?? null;
+    } finally {
+      db.close();
+    }
+
+    if (notes === expected) {
+      return notes;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return notes;
 }
 
 function readCrewAiRows(file: string): ProgressRow[] {

@@ -11,11 +11,11 @@ import type { LearningTreeProvider } from './provider';
 
 const UNDO = 'Undo';
 
-/** What the technology commands act on. */
+/** Dependencies of the technology commands. */
 export interface TechnologyCommandDeps {
   readonly log: ExtensionLog;
   readonly provider: LearningTreeProvider;
-  /** Undefined while luno.db is unavailable; the commands then say so. */
+  /** Undefined while luno.db is unavailable; the commands then report that. */
   readonly progress: ProgressRepository | undefined;
 }
 
@@ -126,7 +126,7 @@ function requireProgress(deps: TechnologyCommandDeps): ProgressRepository {
   return deps.progress;
 }
 
-/** Returns the technology of a tree node, or asks for one with a quick pick when run from the palette. */
+/** Returns the technology of a tree node, or prompts for one with a quick pick when run from the palette. */
 async function resolveTechnology(
   deps: TechnologyCommandDeps,
   node: LearningNode | undefined,

@@ -10,7 +10,7 @@ export interface ItemText {
   readonly label: string;
   readonly description: string;
   readonly tooltip: string;
-  /** What a screen reader says: the label and the state in words. */
+  /** Screen-reader text: the label and the state in words. */
   readonly accessibilityLabel: string;
 }
 
@@ -98,7 +98,10 @@ export function technologyText(technology: Technology, progress: ProgressIndex |
 /** Layer row: `L1: Add Tools`, time estimate as description. `completed` is undefined while progress is unavailable. */
 export function layerText(layer: Layer, completed: boolean | undefined): ItemText {
   const label = `L${layer.number}: ${layer.title}`;
-  const state = completed === undefined ? 'progress unavailable' : completed ? 'completed' : 'not completed';
+  let state = 'progress unavailable';
+  if (completed !== undefined) {
+    state = completed ? 'completed' : 'not completed';
+  }
   const time = layer.time?.trim() ?? '';
 
   return {

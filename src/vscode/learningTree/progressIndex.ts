@@ -71,7 +71,7 @@ export class ProgressIndex {
     return count;
   }
 
-  /** The first layer not completed, or undefined when all five are. */
+  /** Returns the first layer not completed, or undefined when all five are. */
   currentLayer(domain: string, technology: string): number | undefined {
     for (let layer = 0; layer < LAYER_COUNT; layer += 1) {
       if (!this.isCompleted(domain, technology, layer)) {

@@ -16,7 +16,7 @@ const EMPTY_MODEL: ContentModel = { roots: [], domains: [], research: [], labs: 
 
 /**
  * Delay before progress changes redraw technology and domain rows, in milliseconds.
- * VS Code forgets the handles of a redrawn row's children until it fetches them
+ * VS Code drops the handles of a redrawn row's children until it fetches them
  * again, and drops a checkbox click on a child in that gap (VS Code 1.100
  * extHostTreeViews). Waiting until clicks pause keeps quick successive clicks
  * on one technology's layers from landing in the gap.

@@ -5,7 +5,7 @@ import { domainText, layerText, technologyText, type ItemText } from './itemText
 import type { DomainNode, LayerNode, LearningNode, RootNode, TechnologyNode } from './nodes';
 import type { ProgressIndex } from './progressIndex';
 
-/** What the item builders read besides the node itself. */
+/** State the item builders read besides the node itself. */
 export interface TreeItemState {
   readonly progress: ProgressIndex;
   /** False while luno.db is unavailable: layers show no checkbox and technologies no progress actions. */

@@ -47,6 +47,17 @@ describe('renderProgressSummary', () => {
     assert.match(markdown, /\*\*3 of 10 layers completed \(30%\)\*\* across 2 technologies; 0 technologies finished\./);
   });
 
+  test('one finished technology is singular', () => {
+    const oneDone: ProgressSummary = {
+      domains: [{ ...summary.domains[0], completedTechnologies: 1 }],
+      overall: summary.overall,
+    };
+
+    const markdown = renderProgressSummary({ model, summary: oneDone, recent: [] });
+
+    assert.match(markdown, /across 2 technologies; 1 technology finished\./);
+  });
+
   test('domain row uses domain name', () => {
     const markdown = renderProgressSummary({ model, summary, recent: [] });
 
