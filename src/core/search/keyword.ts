@@ -25,7 +25,6 @@ export interface KeywordHit {
   readonly num: number;
   /** BM25 relevance, larger is better (FTS5 returns it negated). */
   readonly score: number;
-  readonly snippet: string;
 }
 
 // Words too common to help ranking; the query drops them before matching.
@@ -73,19 +72,34 @@ export function searchKeywords(
     parameters.push(filter.language);
   }
 
+  // Snippets are left out here: SQLite would build one for every matching row before sorting.
   const rows = db
     .prepare(
-      `SELECT search_fts.rowid AS num, bm25(search_fts, ?, ?, ?) AS rank,
-        snippet(search_fts, 2, '', '', '…', 16) AS snippet
+      `SELECT search_fts.rowid AS num, bm25(search_fts, ?, ?, ?) AS rank
       FROM search_fts JOIN search_documents d ON d.num = search_fts.rowid
       WHERE search_fts MATCH ? AND ${conditions.join(' AND ')}
       ORDER BY rank LIMIT ?`,
     )
-    .all(weights.title, weights.context, weights.body, match, ...parameters, limit) as {
-    num: number;
-    rank: number;
-    snippet: string;
-  }[];
+    .all(weights.title, weights.context, weights.body, match, ...parameters, limit) as { num: number; rank: number }[];
 
-  return rows.map((row) => ({ num: row.num, score: -row.rank, snippet: row.snippet }));
+  return rows.map((row) => ({ num: row.num, score: -row.rank }));
+}
+
+/** Returns the body snippet around the query's words for each document that matches it. */
+export function keywordSnippets(db: Database.Database, query: string, nums: readonly number[]): Map<number, string> {
+  const match = toMatchQuery(query);
+  const snippets = new Map<number, string>();
+  if (match === undefined) {
+    return snippets;
+  }
+  const statement = db.prepare(
+    `SELECT snippet(search_fts, 2, '', '', '…', 16) AS snippet FROM search_fts WHERE search_fts MATCH ? AND rowid = ?`,
+  );
+  for (const num of nums) {
+    const row = statement.get(match, num) as { snippet: string } | undefined;
+    if (row !== undefined && row.snippet.trim() !== '') {
+      snippets.set(num, row.snippet.replace(/\s+/g, ' ').trim());
+    }
+  }
+  return snippets;
 }

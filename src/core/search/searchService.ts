@@ -17,7 +17,7 @@ import { LOCAL_MODEL_ID } from './embeddings/local';
 import type { EmbeddingProvider } from './embeddings/types';
 import { SearchIndexer, type IndexProgress, type IndexSummary } from './indexer';
 import { SearchIndexStore, type IndexRun, type StoredDocument } from './indexStore';
-import { searchKeywords, type KeywordWeights, DEFAULT_KEYWORD_WEIGHTS } from './keyword';
+import { DEFAULT_KEYWORD_WEIGHTS, keywordSnippets, searchKeywords, type KeywordWeights } from './keyword';
 import { capPerUnit, fuseScores, type Candidate, type FusionWeights } from './ranking';
 import { COLLECTION_KINDS, TYPE_OF_COLLECTION, documentKey, type CollectionKind, type SearchType } from './types';
 
@@ -187,7 +187,6 @@ export class SearchService {
 
     const db = this.options.db();
     const keywordHits = options.mode === 'vector' ? [] : searchKeywords(db, query, { collections, ...this.keywordFilter(options) }, KEYWORD_CANDIDATES, this.options.keywordWeights ?? DEFAULT_KEYWORD_WEIGHTS);
-    const snippets = new Map(keywordHits.map((hit) => [hit.num, hit.snippet]));
     const storedByNum = this.store.documentsByNum(keywordHits.map((hit) => hit.num));
     const candidates = new Map<string, { document: StoredDocument; keyword?: number; vector?: number }>();
     for (const hit of keywordHits) {
@@ -228,6 +227,7 @@ export class SearchService {
       this.options.weights ?? defaultFusionWeights(this.modelId),
     );
     const ranked = capPerUnit(fused, this.options.perUnit ?? 2, 10).slice(0, limit);
+    const snippets = keywordSnippets(db, query, ranked.map((entry) => entry.item.num));
     const results = ranked.map((entry) => this.toResult(entry.item, entry.score, snippets.get(entry.item.num)));
 
     if (results.length === 0 && note === undefined) {
@@ -291,16 +291,20 @@ export class SearchService {
 
     try {
       const [embedding] = await this.options.provider.embed([query], options.signal);
-      const hits: { key: string; similarity: number }[] = [];
+
       // Code blocks join the vector half only when code is asked for: their
       // vectors match nearly any question and pushed better sections down.
-      const vectorKinds = options.type === undefined && options.language === undefined ? collections.filter((kind) => kind !== 'code_examples') : collections;
-      for (const kind of vectorKinds) {
-        const where = this.vectorWhere(kind, options);
-        const found = await this.vectors.query(kind, embedding!, VECTOR_CANDIDATES, where);
-        hits.push(...found.map((hit) => ({ key: documentKey(kind, hit.id), similarity: 1 - hit.distance })));
-      }
-      return { hits };
+      const vectorKinds =
+        options.type === undefined && options.language === undefined
+          ? collections.filter((kind) => kind !== 'code_examples')
+          : collections;
+      const perCollection = await Promise.all(
+        vectorKinds.map(async (kind) => {
+          const found = await this.vectors.query(kind, embedding!, VECTOR_CANDIDATES, this.vectorWhere(kind, options));
+          return found.map((hit) => ({ key: documentKey(kind, hit.id), similarity: 1 - hit.distance }));
+        }),
+      );
+      return { hits: perCollection.flat() };
     } catch (error) {
       if (options.signal?.aborted) {
         throw error;

@@ -84,3 +84,26 @@ test('server start fails with clear message', async () => {
   assert.equal(server.state, 'failed');
   await server.stop();
 });
+
+// Orphan detection reads /proc, so this test needs Linux.
+test('server stops an orphan on its folder', async () => {
+  const persistDirectory = path.join(dir, 'shared');
+  const orphan = new ChromaServer({ persistDirectory, logger: new MemoryLogger(), maxRestarts: 0 });
+  const logger = new MemoryLogger();
+  const server = new ChromaServer({ persistDirectory, logger });
+
+  try {
+    await orphan.start();
+    const orphanPid = orphan.pid!;
+
+    const url = await server.start();
+
+    assert.equal(await waitFor(() => !isAlive(orphanPid), 5000), true);
+    assert.ok(logger.lines.some((line) => line.includes(`orphaned Chroma server (pid ${orphanPid})`)));
+    const heartbeat = await fetch(`${url}/api/v2/heartbeat`);
+    assert.equal(heartbeat.status, 200);
+  } finally {
+    await server.stop();
+    await orphan.stop();
+  }
+});

@@ -4,7 +4,7 @@
  * bound to 127.0.0.1 on a free port, restarted with backoff when it dies.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -35,6 +35,8 @@ export interface ChromaServerOptions {
 
 const HEARTBEAT_PATH = '/api/v2/heartbeat';
 const HOST = '127.0.0.1';
+/** File in the data folder that holds the running server's pid. */
+const PID_FILE = 'luno-chroma.pid';
 
 /** Returns the path of the Chroma command line script inside the installed `chromadb` package. */
 export function resolveChromaCli(): string {
@@ -128,7 +130,50 @@ export class ChromaServer {
 
     await exited;
     clearTimeout(timer);
+    rmSync(this.pidFile, { force: true });
     this.setState('stopped');
+  }
+
+  private get pidFile(): string {
+    return path.join(this.options.persistDirectory, PID_FILE);
+  }
+
+  /**
+   * Stops a server that an earlier process started on the same data folder
+   * and never stopped (it crashed or was killed), because two servers must
+   * not share one folder. The pid is trusted only when /proc shows a Chroma
+   * command line with that folder.
+   */
+  private async stopOrphan(): Promise<void> {
+    if (!existsSync(this.pidFile)) {
+      return;
+    }
+    const pid = Number(readFileSync(this.pidFile, 'utf8').trim());
+    rmSync(this.pidFile, { force: true });
+    if (!Number.isInteger(pid) || pid <= 0) {
+      return;
+    }
+
+    // NOTE: only Linux exposes /proc; elsewhere an orphaned server keeps running until it is ended by hand.
+    let commandLine: string;
+    try {
+      commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+    } catch {
+      return;
+    }
+    if (!commandLine.includes('cli.mjs') || !commandLine.includes(this.options.persistDirectory)) {
+      return;
+    }
+    this.logger.warn(`stopping an orphaned Chroma server (pid ${pid}) left on ${this.options.persistDirectory}`);
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch (error) {
+      this.logger.warn(`stopping the orphaned Chroma server pid ${pid} failed: ${errorMessage(error)}`);
+      return;
+    }
+    for (let waited = 0; waited < 5000 && existsSync(`/proc/${pid}`); waited += 50) {
+      await delay(50);
+    }
   }
 
   dispose(): void {
@@ -152,8 +197,12 @@ export class ChromaServer {
     const port = this.port ?? (await findFreePort());
     this.port = port;
 
+    await this.stopOrphan();
     const child = this.spawnChild(port);
     this.child = child;
+    if (child.pid !== undefined) {
+      writeFileSync(this.pidFile, String(child.pid));
+    }
 
     try {
       await this.waitForHeartbeat(child, port);
