@@ -273,6 +273,21 @@ describe('labs on real corpus', { skip: existsSync(corpus) ? false : `real corpu
     assert.deepEqual(await firstLines(frame), ["raise ValueError('empty question')", "print('checkpoint')", "print('added later')", "print('checkpoint')"]);
     assert.match((await frame.locator('.lab-notice').textContent()) ?? '', /1 cell that ran earlier is no longer in it/);
   });
+
+  it('Reset Lab button clears run', async () => {
+    await editorTab(session.page, `Lab: ${CREW.title}`).click();
+    const frame = await labWebviewFrame(session.page, CREW.title);
+    await frame.locator('button[data-action="reset"]').click();
+    await session.page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Reset Lab' }).click();
+
+    const run = await waitForValue(() => readRun(databaseFile, CREW.id), (found) => found === undefined);
+    const shown = await waitForValue(() => statuses(frame), (found) => found.every((status) => status === 'not-run'));
+    await session.screenshot('14-reset-from-webview');
+
+    assert.equal(run, undefined);
+    assert.deepEqual(shown, ['not-run', 'not-run', 'not-run', 'not-run']);
+    assert.equal((await frame.locator('.lab-counts').textContent())?.trim(), '0/4 cells ran');
+  });
 });
 
 async function showLabsView(page: Page): Promise<void> {
