@@ -22,7 +22,7 @@ export interface SearchPickerDeps {
   readonly logger: Logger;
   /** The search service, or undefined while search is not available. */
   readonly service: () => SearchService | undefined;
-  /** Why `service()` returns undefined, shown in the list. */
+  /** Reason that `service()` returns undefined, shown in the list. */
   readonly unavailableReason: () => string;
   readonly store: () => Store | undefined;
   readonly model: () => ContentModel;
@@ -72,7 +72,7 @@ class SearchPicker {
   private searchTimer: NodeJS.Timeout | undefined;
   private historyTimer: NodeJS.Timeout | undefined;
   private controller: AbortController | undefined;
-  private shown: { query: string; count: number } | undefined;
+  private lastResults: { query: string; count: number } | undefined;
   private savedSearch: string | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -156,7 +156,7 @@ class SearchPicker {
   }
 
   private render(query: string, response: SearchResponse): void {
-    this.shown = { query, count: response.results.length };
+    this.lastResults = { query, count: response.results.length };
     this.keywordOnly = response.mode === 'keyword';
     this.updateChrome();
 
@@ -207,7 +207,7 @@ class SearchPicker {
   }
 
   private showHistory(): void {
-    this.shown = undefined;
+    this.lastResults = undefined;
     this.keywordOnly = false;
     this.updateChrome();
 
@@ -235,16 +235,16 @@ class SearchPicker {
 
   /** Saves the shown search to the history once per query. */
   private saveSearch(): void {
-    const shown = this.shown;
+    const lastResults = this.lastResults;
     const store = this.deps.store();
-    if (shown === undefined || store === undefined || this.savedSearch === shown.query) {
+    if (lastResults === undefined || store === undefined || this.savedSearch === lastResults.query) {
       return;
     }
-    this.savedSearch = shown.query;
+    this.savedSearch = lastResults.query;
     try {
-      store.searchHistory.add(shown.query, shown.count);
+      store.searchHistory.add(lastResults.query, lastResults.count);
     } catch (error) {
-      this.logger.error(`saving search "${shown.query}" to the history failed: ${errorMessage(error)}`, error);
+      this.logger.error(`saving search "${lastResults.query}" to the history failed: ${errorMessage(error)}`, error);
     }
   }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 
 import { errorMessage } from '../../core/errors';
 import { withComponent, type Logger } from '../../core/log';
+import type { EmbeddingProvider } from '../../core/search/embeddings/types';
 import { SearchService, type SearchStatus } from '../../core/search/searchService';
 import type { LunoServices } from '../services';
 import type { ChromaLifecycle } from './chromaLifecycle';
@@ -16,6 +17,7 @@ import type { IndexController } from './indexController';
 export class SearchRuntime implements vscode.Disposable {
   private readonly logger: Logger;
   private service: SearchService | undefined;
+  private provider: EmbeddingProvider | undefined;
   private serviceSubscription: { dispose(): void } | undefined;
   private fallbackReason: string | undefined;
   private restarting: Promise<void> = Promise.resolve();
@@ -39,7 +41,7 @@ export class SearchRuntime implements vscode.Disposable {
     return this.service;
   }
 
-  /** Why the configured OpenAI provider is not used, when it is not. */
+  /** Reason the configured OpenAI provider is not used, when it is not. */
   get providerFallback(): string | undefined {
     return this.fallbackReason;
   }
@@ -84,10 +86,19 @@ export class SearchRuntime implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
+    this.releaseService();
+    this.changeEmitter.dispose();
+  }
+
+  /** Disposes the service and its provider (the local model runs in a worker thread). */
+  private releaseService(): void {
     this.serviceSubscription?.dispose();
     this.service?.dispose();
+    const provider = this.provider as Partial<vscode.Disposable> | undefined;
+    provider?.dispose?.();
+    this.serviceSubscription = undefined;
     this.service = undefined;
-    this.changeEmitter.dispose();
+    this.provider = undefined;
   }
 
   private serialize(step: () => Promise<void>): Promise<void> {
@@ -120,8 +131,8 @@ export class SearchRuntime implements vscode.Disposable {
       void showFallbackWarning(selection.fallbackReason);
     }
 
-    this.serviceSubscription?.dispose();
-    this.service?.dispose();
+    this.releaseService();
+    this.provider = selection.provider;
     this.service = new SearchService({
       db: () => store.db,
       endpoint: () => this.chroma.endpoint(),
