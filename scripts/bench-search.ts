@@ -1,8 +1,8 @@
 /**
  * Measures the search on a copy of a content folder, with a fresh luno.db and
- * a local Chroma server in a temp dir: cold full index, no-change re-index,
- * one-file re-index, search latency over 100 warm queries, ranking quality
- * on the evaluation questions, and peak memory.
+ * a local Chroma server in a temp dir. It reports the cold full index, the
+ * no-change and one-file re-index, search latency over 100 warm queries,
+ * ranking quality on the evaluation questions, and peak memory.
  *
  *   node --import tsx scripts/bench-search.ts [ROOT] [--embeddings local,glove] [--runs N]
  */

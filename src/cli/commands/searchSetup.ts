@@ -1,5 +1,5 @@
 /**
- * What `luno index` and `luno search` share: the database, the Chroma
+ * Setup shared by `luno index` and `luno search`: the database, the Chroma
  * server (local or remote) and the embedding provider, opened from the
  * command line options and the environment.
  */

@@ -23,7 +23,7 @@ export function embeddingText(document: Pick<SearchDocument, 'collection' | 'tit
   return `${document.title}\n${document.context}\n${body}`;
 }
 
-/** Text without fenced code blocks: code has its own documents, and its tokens say little about meaning. */
+/** Returns `text` without fenced code blocks, because code has its own documents and its tokens carry little meaning. */
 function withoutCode(text: string): string {
   return text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, ' ');
 }
@@ -42,7 +42,7 @@ function ownBody(lines: readonly string[], sections: readonly Section[], index: 
 /**
  * Lines of a section with its subsections, at most OVERVIEW_CHARS characters.
  * Used for a PRD's Overview, whose subsections (what it does, why use it)
- * together say what the technology is for.
+ * together describe what the technology is for.
  */
 function subtreeBody(lines: readonly string[], section: Section): string {
   return lines
@@ -68,7 +68,7 @@ function parentHeadings(sections: readonly Section[], index: number): string[] {
   return parents;
 }
 
-/** The last prose line above a code block inside its section, without markdown markers. */
+/** Returns the last prose line above a code block inside its section, without markdown markers. */
 function describeCodeBlock(lines: readonly string[], block: CodeBlock, section: Section | undefined): string | undefined {
   const first = section === undefined ? 0 : section.startLine + 1;
   for (let line = block.startLine - 1; line >= first; line -= 1) {

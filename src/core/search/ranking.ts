@@ -1,7 +1,7 @@
 /**
  * Hybrid ranking: BM25 and vector similarity, each normalised to 0..1 over
- * its own candidates, added with weights; then a cap per learning unit so
- * that one technology or session does not fill the list.
+ * its own candidates and added with weights. A cap per learning unit then
+ * keeps one technology or session from filling the list.
  */
 
 /** Weights of the two halves of the fused score. */
@@ -36,9 +36,9 @@ function normaliser(values: readonly number[], fromZero: boolean): (value: numbe
 }
 
 /**
- * Fuses keyword and vector scores. BM25 is scaled by its maximum (it is 0 for
- * a document that matches nothing); similarity is min-max scaled, because
- * cosine similarities of averaged word vectors sit in a narrow band.
+ * Fuses keyword and vector scores. BM25 is divided by its maximum, so a
+ * document that matches no word scores 0. Similarity is min-max scaled,
+ * because the cosine similarities of one query sit in a narrow band.
  */
 export function fuseScores<T>(candidates: readonly Candidate<T>[], weights: FusionWeights): Ranked<T>[] {
   const keyword = normaliser(
@@ -62,7 +62,7 @@ export function fuseScores<T>(candidates: readonly Candidate<T>[], weights: Fusi
 }
 
 /**
- * Reorders a ranked list so that each window of `window` results holds at
+ * Reorders a ranked list so that each window of `window` results contains at
  * most `perUnit` results of the same unit; the others move down, keeping
  * their order.
  */

@@ -1,6 +1,6 @@
 /**
  * Search over the content: hybrid (BM25 + vectors) when the index of the
- * current embedding model is complete and Chroma answers, keyword-only with a
+ * current embedding model is complete and Chroma responds, keyword-only with a
  * note otherwise. Also the entry point for indexing, so callers hold one
  * object.
  */
@@ -58,7 +58,7 @@ export interface SearchResult {
 export interface SearchResponse {
   readonly results: SearchResult[];
   readonly mode: 'hybrid' | 'keyword' | 'vector';
-  /** Why results are keyword-only or empty, for display. */
+  /** Reason the results are keyword-only or empty, for display. */
   readonly note?: string;
 }
 

@@ -78,7 +78,10 @@ describe('search index on the agents domain', { skip: corpusMissing }, () => {
       const metadata = await service.vectors.metadata(kind, ids);
       for (const [id, entry] of metadata) {
         for (const [key, value] of Object.entries(entry)) {
-          assert.ok(value !== null && value !== '' && !Array.isArray(value), `${kind} ${id} ${key}=${JSON.stringify(value)}`);
+          const where = `${kind} ${id} ${key}=${JSON.stringify(value)}`;
+          assert.notEqual(value, null, where);
+          assert.notEqual(value, '', where);
+          assert.equal(Array.isArray(value), false, where);
         }
       }
     }

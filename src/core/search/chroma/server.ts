@@ -35,7 +35,7 @@ export interface ChromaServerOptions {
 
 const HEARTBEAT_PATH = '/api/v2/heartbeat';
 const HOST = '127.0.0.1';
-/** File in the data folder that holds the running server's pid. */
+/** File in the data folder that contains the running server's pid. */
 const PID_FILE = 'luno-chroma.pid';
 
 /** Returns the path of the Chroma command line script inside the installed `chromadb` package. */
@@ -97,7 +97,7 @@ export class ChromaServer {
     return this.child?.pid;
   }
 
-  /** Starts the server and resolves with its URL once the heartbeat answers. */
+  /** Starts the server and resolves with its URL once the heartbeat responds. */
   start(): Promise<string> {
     if (this.starting !== undefined) {
       return this.starting;
@@ -192,8 +192,8 @@ export class ChromaServer {
     this.setState(state);
     mkdirSync(this.options.persistDirectory, { recursive: true });
 
-    // A restart keeps the port so that clients holding the URL reconnect; a
-    // port taken in the meantime makes the heartbeat fail and a new one is tried.
+    // A restart keeps the port, so clients that kept the URL reconnect. When
+    // the port was taken in the meantime, the start fails and the next try picks a new one.
     const port = this.port ?? (await findFreePort());
     this.port = port;
 
@@ -309,7 +309,7 @@ export class ChromaServer {
 
     while (Date.now() < deadline) {
       if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`the process exited with code ${child.exitCode} (signal ${child.signalCode}) before it answered`);
+        throw new Error(`the process exited with code ${child.exitCode} (signal ${child.signalCode}) before it responded`);
       }
       if (this.stopping) {
         throw new Error('the server was stopped while starting');

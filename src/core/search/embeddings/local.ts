@@ -14,7 +14,7 @@ import type { EmbeddingProvider } from './types';
 /** Model id recorded in the Chroma collections. */
 export const LOCAL_MODEL_ID = 'use-lite-512';
 
-/** Characters kept per text: the encoder's cost grows with length, and the start of a section says most. */
+/** Characters kept per text: the encoder's cost grows with length, and the start of a section carries the most meaning. */
 export const LOCAL_MAX_CHARS = 1000;
 
 export interface LocalEmbeddingOptions {
