@@ -145,18 +145,16 @@ export class VectorStore {
       return;
     }
     const collection = await this.collection(kind);
-    const size = await this.maxBatchSize();
-    for (let start = 0; start < records.length; start += size) {
-      const batch = records.slice(start, start + size);
-      await this.call(`store ${batch.length} records in ${collection.name}`, () =>
+    await this.inBatches(records, (batch) =>
+      this.call(`store ${batch.length} records in ${collection.name}`, () =>
         collection.upsert({
           ids: batch.map((record) => record.id),
           embeddings: batch.map((record) => record.embedding),
           metadatas: batch.map((record) => record.metadata),
           documents: batch.map((record) => record.document),
         }),
-      );
-    }
+      ),
+    );
   }
 
   /** Replaces the metadata of existing records without new vectors. */
@@ -165,13 +163,11 @@ export class VectorStore {
       return;
     }
     const collection = await this.collection(kind);
-    const size = await this.maxBatchSize();
-    for (let start = 0; start < records.length; start += size) {
-      const batch = records.slice(start, start + size);
-      await this.call(`update ${batch.length} records in ${collection.name}`, () =>
+    await this.inBatches(records, (batch) =>
+      this.call(`update ${batch.length} records in ${collection.name}`, () =>
         collection.update({ ids: batch.map((record) => record.id), metadatas: batch.map((record) => record.metadata) }),
-      );
-    }
+      ),
+    );
   }
 
   /** Deletes records by id in batches; an empty list sends nothing. */
@@ -180,10 +176,16 @@ export class VectorStore {
       return;
     }
     const collection = await this.collection(kind);
+    await this.inBatches(ids, (batch) =>
+      this.call(`delete ${batch.length} records from ${collection.name}`, () => collection.delete({ ids: [...batch] })),
+    );
+  }
+
+  /** Calls `send` on consecutive slices no larger than the server's maximum batch size, one after another. */
+  private async inBatches<T>(items: readonly T[], send: (batch: readonly T[]) => Promise<unknown>): Promise<void> {
     const size = await this.maxBatchSize();
-    for (let start = 0; start < ids.length; start += size) {
-      const batch = ids.slice(start, start + size);
-      await this.call(`delete ${batch.length} records from ${collection.name}`, () => collection.delete({ ids: [...batch] }));
+    for (let start = 0; start < items.length; start += size) {
+      await send(items.slice(start, start + size));
     }
   }
 
