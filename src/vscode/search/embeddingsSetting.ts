@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 
 import { errorMessage } from '../../core/errors';
 import { withComponent, type Logger } from '../../core/log';
+import { GloveEmbeddingProvider } from '../../core/search/embeddings/glove';
 import { LocalEmbeddingProvider } from '../../core/search/embeddings/local';
 import { OpenAiEmbeddingProvider } from '../../core/search/embeddings/openai';
 import type { EmbeddingProvider } from '../../core/search/embeddings/types';
@@ -9,7 +10,7 @@ import { Commands, SecretKeys, Settings } from '../constants';
 import { guardCommand } from '../errors';
 import type { ExtensionLog } from '../log';
 
-export type EmbeddingsChoice = 'local' | 'openai';
+export type EmbeddingsChoice = 'local' | 'glove' | 'openai';
 
 /** The provider to index and search with, and why it differs from the setting when it does. */
 export interface ProviderSelection {
@@ -62,7 +63,7 @@ export class EmbeddingsSetting implements vscode.Disposable {
   /** The configured choice. */
   choice(): EmbeddingsChoice {
     const value = vscode.workspace.getConfiguration(Settings.section).get<string>(Settings.searchEmbeddings, 'local');
-    return value === 'openai' ? 'openai' : 'local';
+    return value === 'openai' || value === 'glove' ? value : 'local';
   }
 
   /**
@@ -71,8 +72,12 @@ export class EmbeddingsSetting implements vscode.Disposable {
    */
   async createProvider(): Promise<ProviderSelection> {
     const local = (): EmbeddingProvider => new LocalEmbeddingProvider({ logger: this.log.logger });
-    if (this.choice() === 'local') {
+    const choice = this.choice();
+    if (choice === 'local') {
       return { provider: local() };
+    }
+    if (choice === 'glove') {
+      return { provider: new GloveEmbeddingProvider({ logger: this.log.logger }) };
     }
 
     const apiKey = await this.secrets.get(SecretKeys.openAiApiKey);
