@@ -60,7 +60,7 @@ export class EmbeddingsSetting implements vscode.Disposable {
     );
   }
 
-  /** The configured choice. */
+  /** Returns the configured choice. */
   choice(): EmbeddingsChoice {
     const value = vscode.workspace.getConfiguration(Settings.section).get<string>(Settings.searchEmbeddings, 'local');
     return value === 'openai' || value === 'glove' ? value : 'local';
@@ -68,7 +68,7 @@ export class EmbeddingsSetting implements vscode.Disposable {
 
   /**
    * Builds the configured provider. `openai` without a key falls back to the
-   * local model and says so in `fallbackReason`, so search keeps working.
+   * local model and reports it in `fallbackReason`, so search keeps working.
    */
   async createProvider(): Promise<ProviderSelection> {
     const local = (): EmbeddingProvider => new LocalEmbeddingProvider({ logger: this.log.logger });

@@ -10,9 +10,17 @@ import { showFallbackWarning, type EmbeddingsSetting } from './embeddingsSetting
 import type { IndexController } from './indexController';
 
 /**
+ * Sections embedded per step of a full run. Each step reports progress and
+ * checks for cancellation, and the local model embeds about 64 sections in a
+ * few seconds (an estimate on a 2-core machine), so the status bar moves
+ * and Cancel acts soon.
+ */
+const EMBED_BATCH_SIZE = 64;
+
+/**
  * Holds the session's SearchService and re-creates it when the embedding
  * provider or the Chroma server changes. Chroma and the first index start in
- * the background, so activation never waits for them.
+ * the background, so activation does not wait for them.
  */
 export class SearchRuntime implements vscode.Disposable {
   private readonly logger: Logger;
@@ -139,6 +147,7 @@ export class SearchRuntime implements vscode.Disposable {
       provider: selection.provider,
       logger: this.services.logger,
       roots: () => this.services.content.model.roots,
+      embedBatchSize: EMBED_BATCH_SIZE,
     });
     this.serviceSubscription = this.service.onDidChangeStatus(() => this.changeEmitter.fire());
     this.logger.info(`search uses model ${selection.provider.id} with Chroma ${this.chroma.state.mode} ${this.chroma.state.url ?? '(not running)'}`);
