@@ -223,7 +223,7 @@ describe('search on real corpus', { skip }, () => {
     const message = await waitForMessage(session.page, 'OpenAI API key saved');
     await session.screenshot('openai-key-saved');
 
-    assert.match(message, /still uses the local model/);
+    assert.match(message, /still uses the offline model/);
     assert.deepEqual(embeddings.authorizations, [`Bearer ${BAD_KEY}`, `Bearer ${GOOD_KEY}`]);
   });
 

@@ -148,7 +148,7 @@ export class EmbeddingsSetting implements vscode.Disposable {
       return;
     }
     const choice = await vscode.window.showInformationMessage(
-      `OpenAI API key saved. Semantic search still uses the local model because ${Settings.section}.${Settings.searchEmbeddings} is "local".`,
+      `OpenAI API key saved. Semantic search still uses the offline model because ${Settings.section}.${Settings.searchEmbeddings} is "${this.choice()}".`,
       USE_OPENAI_ACTION,
     );
     if (choice === USE_OPENAI_ACTION) {
