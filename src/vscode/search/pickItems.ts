@@ -56,6 +56,8 @@ export function resultItem(
     description: descriptionOf(result),
     // Newlines would show as return symbols in the one-line detail.
     detail: result.snippet.replace(/\s+/g, ' ').trim(),
+    // NOTE: VS Code still moves rows whose label contains the typed text as a
+    // whole to the top (turning that off, `sortByLabel`, is proposed API in 1.100).
     alwaysShow: true,
     buttons,
     entry: { kind: 'result', result },
