@@ -37,6 +37,9 @@ const RESEARCH_QUESTION = 'which speech to text service is most reliable in prod
 const RESEARCH_SECTION = 'Commercial APIs Lead in Production Reliability';
 const RESEARCH_SESSION = 'research/2026-01-02_speech-to-text-alternatives';
 
+/** A PRD the test creates while the workbench runs. */
+const NEW_FILE = 'integrations/audio/zebracorn.md';
+
 /** Keys the local embeddings server accepts and rejects. */
 const GOOD_KEY = 'sk-test-accepted-key';
 const BAD_KEY = 'sk-test-rejected-key';
@@ -207,6 +210,34 @@ describe('search on real corpus', { skip }, () => {
     await session.page.keyboard.press('Escape');
   });
 
+  it('created file becomes searchable', async () => {
+    const file = path.join(workspace, NEW_FILE);
+    await fs.writeFile(file, '# Zebracorn Toolkit\n\n## Quick Start\n\nThe zebracorn pipeline transcribes whale songs into sheet music.\n');
+    await waitForValue(
+      async () => {
+        await openSearch(session.page);
+        await session.page.locator('.quick-input-widget input').fill('zebracorn whale songs');
+        const found = await resultRows(session.page)
+          .filter({ hasText: 'Zebracorn Toolkit' })
+          .first()
+          .waitFor({ timeout: 3000 })
+          .then(() => true)
+          .catch(() => false);
+        if (!found) {
+          await session.page.keyboard.press('Escape');
+        }
+        return found;
+      },
+      (found) => found,
+      STEP_MS * 2,
+    );
+    await session.screenshot('created-file-found');
+
+    const label = await resultRows(session.page).first().locator('.label-name').first().textContent();
+    assert.match(label ?? '', /Quick Start — Zebracorn Toolkit/);
+    await session.page.keyboard.press('Escape');
+  });
+
   it('rejected OpenAI key is not saved', async () => {
     await enterOpenAiKey(session.page, BAD_KEY);
     const message = await waitForMessage(session.page, 'The OpenAI API key was not saved');
@@ -297,6 +328,9 @@ async function openSearch(page: Page, command = 'Luno: Search'): Promise<void> {
   await quickInput.locator('input').fill(`>${command}`);
   await quickInput.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) }).first().click({ timeout: STEP_MS });
   await quickInput.locator('.quick-input-title', { hasText: command }).waitFor({ timeout: STEP_MS });
+
+  // The pointer rests where the command row was, over the input, whose hover would cover the title buttons.
+  await page.mouse.move(5, 5);
 }
 
 /** Rows of the quick pick that are search results (not notes, separators or history). */
