@@ -92,8 +92,11 @@ export function keywordSnippets(db: Database.Database, query: string, nums: read
   if (match === undefined) {
     return snippets;
   }
+  // SQLite 3.53's FTS5 drops a bound `rowid = ?` next to MATCH and returns every
+  // matching row; the CAST keeps the rowid constraint.
   const statement = db.prepare(
-    `SELECT snippet(search_fts, 2, '', '', '…', 16) AS snippet FROM search_fts WHERE search_fts MATCH ? AND rowid = ?`,
+    `SELECT snippet(search_fts, 2, '', '', '…', 16) AS snippet FROM search_fts
+    WHERE search_fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
   );
   for (const num of nums) {
     const row = statement.get(match, num) as { snippet: string } | undefined;
