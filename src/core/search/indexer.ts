@@ -90,7 +90,13 @@ export class SearchIndexer {
     try {
       yield { phase: 'reading', done: 0, total: 0 };
       const collected = await collectModelDocuments(model, this.logger, signal);
-      await this.reconcileCollections();
+      try {
+        await this.reconcileCollections();
+      } catch (error) {
+        // Chroma is unreachable: bring keyword search up to date before the run fails.
+        yield* this.saveKeywords(this.planFull(collected), signal);
+        throw error;
+      }
       const plan = this.planFull(collected);
       const summary = yield* this.apply(plan, signal);
 
@@ -285,16 +291,22 @@ export class SearchIndexer {
     return plan;
   }
 
-  private async *apply(plan: Plan, signal?: AbortSignal): AsyncGenerator<IndexProgress, IndexSummary> {
-    const { store, vectors, provider } = this.options;
-
-    // SQLite first: keyword search is current even when Chroma fails below.
+  /** Writes the plan's documents to the keyword index and drops the removed ones; touches no vectors. */
+  private *saveKeywords(plan: Plan, signal?: AbortSignal): Generator<IndexProgress> {
+    const { store } = this.options;
     for (let start = 0; start < plan.save.length; start += KEYWORD_CHUNK) {
       signal?.throwIfAborted();
       store.saveDocuments(plan.save.slice(start, start + KEYWORD_CHUNK), this.timestamp());
       yield { phase: 'keywords', done: Math.min(start + KEYWORD_CHUNK, plan.save.length), total: plan.save.length };
     }
     store.deleteDocuments(plan.removeDocuments);
+  }
+
+  private async *apply(plan: Plan, signal?: AbortSignal): AsyncGenerator<IndexProgress, IndexSummary> {
+    const { store, vectors, provider } = this.options;
+
+    // SQLite first: keyword search is current even when Chroma fails below.
+    yield* this.saveKeywords(plan, signal);
 
     for (const kind of COLLECTION_KINDS) {
       const removed = plan.removeVectors.filter((entry) => entry.collection === kind);
