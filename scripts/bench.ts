@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   for (const name of values.embeddings.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '')) {
     const provider = providerFor(name);
     const result = await benchSearch(root, provider, runs);
-    (provider as { dispose?: () => void }).dispose?.();
+    provider.dispose?.();
     process.stdout.write(`\n${formatSearchBench(result, runs)}\n`);
   }
 }

@@ -114,7 +114,7 @@ export async function openSearch(values: SearchSetupValues, io: CliIo, logger: L
     server,
     dispose: async () => {
       service.dispose();
-      (provider as { dispose?: () => void }).dispose?.();
+      provider.dispose?.();
       await server?.stop();
       store.close();
     },

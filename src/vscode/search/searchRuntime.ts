@@ -102,8 +102,7 @@ export class SearchRuntime implements vscode.Disposable {
   private releaseService(): void {
     this.serviceSubscription?.dispose();
     this.service?.dispose();
-    const provider = this.provider as Partial<vscode.Disposable> | undefined;
-    provider?.dispose?.();
+    this.provider?.dispose?.();
     this.serviceSubscription = undefined;
     this.service = undefined;
     this.provider = undefined;

@@ -9,6 +9,8 @@ export interface EmbeddingProvider {
   readonly dimensions: number;
   /** Returns one vector per text, in the order of `texts`. Rejects with an AbortError when `signal` aborts. */
   embed(texts: string[], signal?: AbortSignal): Promise<number[][]>;
+  /** Releases what the provider holds, such as the local model's worker thread. */
+  dispose?(): void;
 }
 
 /** Throws the signal's reason when it has aborted. */
