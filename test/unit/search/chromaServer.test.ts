@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -85,6 +86,11 @@ test('server start fails with clear message', async () => {
   await server.stop();
 });
 
+/** Returns the pid of a process that has already exited. */
+function exitedPid(): number {
+  return spawnSync(process.execPath, ['-e', '']).pid!;
+}
+
 // Orphan detection reads /proc, so this test needs Linux.
 test('server stops an orphan on its folder', async () => {
   const persistDirectory = path.join(dir, 'shared');
@@ -95,6 +101,10 @@ test('server stops an orphan on its folder', async () => {
   try {
     await orphan.start();
     const orphanPid = orphan.pid!;
+    // The owner of the orphan is gone, as after a crash of the window that started it.
+    const pidFile = path.join(persistDirectory, 'luno-chroma.pid');
+    const record = JSON.parse(readFileSync(pidFile, 'utf8')) as { server: number; port: number };
+    writeFileSync(pidFile, JSON.stringify({ ...record, owner: exitedPid() }));
 
     const url = await server.start();
 
@@ -105,5 +115,34 @@ test('server stops an orphan on its folder', async () => {
   } finally {
     await server.stop();
     await orphan.stop();
+  }
+});
+
+// A second window on the same profile finds the first window's server through the pid file.
+test('second server uses the live one', async () => {
+  const persistDirectory = path.join(dir, 'two-windows');
+  const first = new ChromaServer({ persistDirectory, logger: new MemoryLogger() });
+  const logger = new MemoryLogger();
+  const second = new ChromaServer({ persistDirectory, logger, sharedCheckIntervalMs: 200, restartDelayMs: 50 });
+
+  try {
+    const firstUrl = await first.start();
+    const firstPid = first.pid!;
+
+    const secondUrl = await second.start();
+
+    assert.equal(secondUrl, firstUrl);
+    assert.equal(second.pid, undefined);
+    assert.equal(isAlive(firstPid), true);
+    assert.ok(logger.lines.some((line) => line.includes(`using the Chroma server pid ${firstPid}`)));
+
+    await first.stop();
+
+    assert.equal(await waitFor(() => second.pid !== undefined && second.state === 'running', 30_000), true);
+    const heartbeat = await fetch(`${second.url}/api/v2/heartbeat`);
+    assert.equal(heartbeat.status, 200);
+  } finally {
+    await second.stop();
+    await first.stop();
   }
 });

@@ -31,12 +31,49 @@ export interface ChromaServerOptions {
   readonly restartDelayMs?: number;
   /** Called on every state change. */
   readonly onStateChange?: (state: ChromaServerState) => void;
+  /** Interval of heartbeat checks on a server started by another process, in milliseconds. Default 5,000. */
+  readonly sharedCheckIntervalMs?: number;
 }
 
 const HEARTBEAT_PATH = '/api/v2/heartbeat';
 const HOST = '127.0.0.1';
-/** File in the data folder that contains the running server's pid. */
+/** File in the data folder that records the running server: its pid, its port and the pid of the process that owns it. */
 const PID_FILE = 'luno-chroma.pid';
+
+/** Contents of the pid file. Files written before `owner` and `port` existed hold the bare server pid. */
+interface ServerRecord {
+  readonly server: number;
+  readonly owner?: number;
+  readonly port?: number;
+}
+
+function readServerRecord(file: string): ServerRecord | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+  if (/^\d+$/.test(text)) {
+    return { server: Number(text) };
+  }
+  try {
+    const record = JSON.parse(text) as Partial<ServerRecord>;
+    return Number.isInteger(record.server) && record.server! > 0 ? (record as ServerRecord) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Returns whether a process with this pid exists; EPERM means it exists under another user. */
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /** Returns the path of the Chroma command line script inside the installed `chromadb` package. */
 export function resolveChromaCli(): string {
@@ -78,6 +115,8 @@ export class ChromaServer {
   private restarts = 0;
   private stopping = false;
   private starting: Promise<string> | undefined;
+  /** Heartbeat timer while this object uses a server that another process owns. */
+  private sharedWatch: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: ChromaServerOptions) {
     this.logger = withComponent(options.logger, 'chroma');
@@ -92,7 +131,7 @@ export class ChromaServer {
     return this.port === undefined ? undefined : `http://${HOST}:${this.port}`;
   }
 
-  /** Process id of the running server, for tests and diagnostics. */
+  /** Process id of the server this object started, for tests and diagnostics; undefined while it uses another process's server. */
   get pid(): number | undefined {
     return this.child?.pid;
   }
@@ -113,6 +152,7 @@ export class ChromaServer {
   /** Stops the server: SIGTERM, then SIGKILL when it has not exited after the stop timeout. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.stopSharedWatch();
     const child = this.child;
     if (child === undefined || child.exitCode !== null || child.signalCode !== null) {
       this.setState('stopped');
@@ -139,40 +179,91 @@ export class ChromaServer {
   }
 
   /**
-   * Stops a server that an earlier process started on the same data folder
-   * and never stopped (it crashed or was killed), because two servers must
-   * not share one folder. The pid is trusted only when /proc shows a Chroma
-   * command line with that folder.
+   * Checks the pid file for a server on this data folder, because two servers
+   * must not share one folder. Returns the port of a live server whose owner
+   * (another VS Code window, say) is still running, so this object can use it.
+   * Stops a server whose owner is gone (it crashed or was killed). The pid is
+   * trusted only when /proc shows a Chroma command line with this folder.
    */
-  private async stopOrphan(): Promise<void> {
-    if (!existsSync(this.pidFile)) {
-      return;
+  private async findSharedServer(): Promise<number | undefined> {
+    // NOTE: two processes that both find no record at the same moment each start a server on the folder.
+    const record = readServerRecord(this.pidFile);
+    if (record === undefined) {
+      rmSync(this.pidFile, { force: true });
+      return undefined;
     }
-    const pid = Number(readFileSync(this.pidFile, 'utf8').trim());
-    rmSync(this.pidFile, { force: true });
-    if (!Number.isInteger(pid) || pid <= 0) {
-      return;
-    }
+    const pid = record.server;
 
-    // NOTE: only Linux exposes /proc; elsewhere an orphaned server keeps running until it is ended by hand.
+    // NOTE: only Linux exposes /proc; elsewhere a leftover server keeps running until it is ended by hand.
     let commandLine: string;
     try {
       commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
     } catch {
-      return;
+      rmSync(this.pidFile, { force: true });
+      return undefined;
     }
     if (!commandLine.includes('cli.mjs') || !commandLine.includes(this.options.persistDirectory)) {
-      return;
+      rmSync(this.pidFile, { force: true });
+      return undefined;
     }
+
+    if (record.owner !== undefined && record.port !== undefined && processExists(record.owner)) {
+      if (await this.heartbeat(record.port)) {
+        this.logger.info(`using the Chroma server pid ${pid} of process ${record.owner} at ${HOST}:${record.port}`);
+        return record.port;
+      }
+      this.logger.warn(`the Chroma server pid ${pid} of process ${record.owner} does not respond; replacing it`);
+    }
+
+    rmSync(this.pidFile, { force: true });
     this.logger.warn(`stopping an orphaned Chroma server (pid ${pid}) left on ${this.options.persistDirectory}`);
     try {
       process.kill(pid, 'SIGKILL');
     } catch (error) {
       this.logger.warn(`stopping the orphaned Chroma server pid ${pid} failed: ${errorMessage(error)}`);
-      return;
+      return undefined;
     }
     for (let waited = 0; waited < 5000 && existsSync(`/proc/${pid}`); waited += 50) {
       await delay(50);
+    }
+    return undefined;
+  }
+
+  /** Uses a server that another process owns, and starts its own server when that one stops responding. */
+  private useSharedServer(port: number): string {
+    this.port = port;
+    this.child = undefined;
+    this.setState('running');
+
+    const intervalMs = this.options.sharedCheckIntervalMs ?? 5000;
+    this.sharedWatch = setInterval(() => {
+      void this.heartbeat(port).then((alive) => {
+        if (alive || this.stopping || this.sharedWatch === undefined) {
+          return;
+        }
+        this.stopSharedWatch();
+        this.logger.warn(`the shared Chroma server at ${HOST}:${port} stopped responding; starting its own server`);
+        this.port = undefined;
+        void this.restart();
+      });
+    }, intervalMs);
+    this.sharedWatch.unref();
+    return this.url!;
+  }
+
+  private stopSharedWatch(): void {
+    if (this.sharedWatch !== undefined) {
+      clearInterval(this.sharedWatch);
+      this.sharedWatch = undefined;
+    }
+  }
+
+  private async heartbeat(port: number): Promise<boolean> {
+    try {
+      const response = await fetch(`http://${HOST}:${port}${HEARTBEAT_PATH}`, { signal: AbortSignal.timeout(2000) });
+      return response.ok;
+    } catch {
+      return false;
     }
   }
 
@@ -194,14 +285,19 @@ export class ChromaServer {
 
     // A restart keeps the port, so clients that kept the URL reconnect. When
     // the port was taken in the meantime, the start fails and the next try picks a new one.
+    const shared = await this.findSharedServer();
+    if (shared !== undefined) {
+      return this.useSharedServer(shared);
+    }
+
     const port = this.port ?? (await findFreePort());
     this.port = port;
 
-    await this.stopOrphan();
     const child = this.spawnChild(port);
     this.child = child;
     if (child.pid !== undefined) {
-      writeFileSync(this.pidFile, String(child.pid));
+      const record: ServerRecord = { server: child.pid, owner: process.pid, port };
+      writeFileSync(this.pidFile, JSON.stringify(record));
     }
 
     try {
