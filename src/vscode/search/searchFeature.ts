@@ -88,6 +88,20 @@ async function rebuild(services: LunoServices, runtime: SearchRuntime, indexer: 
     void vscode.window.showInformationMessage('Search is still starting; the index is built as soon as it has started.');
     return;
   }
+
+  // The palette lists this command right under "Luno: Search", so one stray Enter must not discard the index.
+  const confirm = 'Rebuild';
+  const choice = await vscode.window.showWarningMessage(
+    'Rebuild the search index?',
+    {
+      modal: true,
+      detail: `This drops the index of the model ${runtime.current.modelId} and embeds all content again, which can take several minutes. Keyword search works meanwhile.`,
+    },
+    confirm,
+  );
+  if (choice !== confirm) {
+    return;
+  }
   await indexer.rebuild();
 }
 
