@@ -1,13 +1,14 @@
+import { ObservableRepository } from './repository';
 import { LunoError } from '../errors';
-import { Emitter, type Event } from '../events';
-import { DEFAULT_USER_ID, type StoreContext } from './context';
+import { DEFAULT_USER_ID } from './context';
 import { requireRef, type TechnologyRef } from './validation';
 
 export interface Bookmark {
   id: number;
   domain: string;
   technology: string;
-  /** Heading anchor, or null for the whole file. */
+  /**
+ * Heading anchor, or null for the whole file. */
   section: string | null;
   title: string | null;
   createdAt: string;
@@ -36,21 +37,11 @@ interface BookmarkRow {
 
 const COLUMNS = 'id, domain, technology, section, title, created_at';
 
-/** Bookmarks on whole PRDs or on their headings. */
-export class BookmarkRepository {
-  private readonly changed: Emitter<void>;
-
-  /** Fires after each write that changed a bookmark. */
-  readonly onDidChange: Event<void>;
-
-  constructor(
-    private readonly context: StoreContext,
-    onListenerError: (error: unknown) => void,
-  ) {
-    this.changed = new Emitter(onListenerError);
-    this.onDidChange = this.changed.event;
-  }
-
+/**
+ * Bookmarks on whole PRDs or on their headings.
+ * `onDidChange` fires after each write that changed a bookmark.
+ */
+export class BookmarkRepository extends ObservableRepository<void> {
   /**
    * Adds a bookmark, or returns the existing one for the same technology and section
    * (a null section included) unchanged. An empty section means the whole file.
@@ -171,10 +162,6 @@ export class BookmarkRepository {
 
     this.changed.fire();
     return toBookmark(row);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 
   private findRow(ref: TechnologyRef, section: string | null): BookmarkRow | undefined {

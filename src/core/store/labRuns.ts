@@ -1,11 +1,12 @@
-import { Emitter, type Event } from '../events';
-import { DEFAULT_USER_ID, type StoreContext } from './context';
+import { ObservableRepository } from './repository';
+import { DEFAULT_USER_ID } from './context';
 import { InvalidInputError, requireText } from './validation';
 
 export interface CellProgress {
   cellId: string;
   completed: boolean;
-  /** ISO 8601 time of the last execution, or null when never executed. */
+  /**
+ * ISO 8601 time of the last execution, or null when never executed. */
   executedAt: string | null;
   failed?: boolean;
 }
@@ -31,21 +32,11 @@ interface LabRunRow {
 
 const COLUMNS = 'id, lab_id, completed, started_at, completed_at, cell_progress';
 
-/** Cell progress of each lab's current run; a lab has at most one current run. */
-export class LabRunRepository {
-  private readonly changed: Emitter<string>;
-
-  /** Fires with the lab id after each save or reset. */
-  readonly onDidChange: Event<string>;
-
-  constructor(
-    private readonly context: StoreContext,
-    onListenerError: (error: unknown) => void,
-  ) {
-    this.changed = new Emitter(onListenerError);
-    this.onDidChange = this.changed.event;
-  }
-
+/**
+ * Cell progress of each lab's current run; a lab has at most one current run.
+ * `onDidChange` fires with the lab id after each save or reset.
+ */
+export class LabRunRepository extends ObservableRepository<string> {
   current(labId: string): LabRun | undefined {
     const id = requireText(labId, 'lab id');
 
@@ -124,10 +115,6 @@ export class LabRunRepository {
     );
 
     return rows.map((row) => this.toLabRun(row));
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 
   private toLabRun(row: LabRunRow): LabRun {

@@ -1,6 +1,6 @@
+import { ObservableRepository } from './repository';
 import { LAYER_COUNT } from '../content/model';
-import { Emitter, type Event } from '../events';
-import { DEFAULT_USER_ID, type StoreContext } from './context';
+import { DEFAULT_USER_ID } from './context';
 import { requireLayer, requireLimit, requireRef, type TechnologyRef } from './validation';
 
 export type { TechnologyRef } from './validation';
@@ -10,7 +10,8 @@ export interface LayerProgress {
   technology: string;
   layer: number;
   completed: boolean;
-  /** ISO 8601 UTC time of completion, or null while the layer is not completed. */
+  /**
+ * ISO 8601 UTC time of completion, or null while the layer is not completed. */
   completedAt: string | null;
   updatedAt: string;
 }
@@ -66,21 +67,11 @@ const UPSERT_LAYER = `
     updated_at = excluded.updated_at
   RETURNING ${ROW_COLUMNS}`;
 
-/** Completion of the learning layers L0-L4 per technology, and notes per technology. */
-export class ProgressRepository {
-  private readonly changed: Emitter<TechnologyRef>;
-
-  /** Fires with the technology after each write. */
-  readonly onDidChange: Event<TechnologyRef>;
-
-  constructor(
-    private readonly context: StoreContext,
-    onListenerError: (error: unknown) => void,
-  ) {
-    this.changed = new Emitter(onListenerError);
-    this.onDidChange = this.changed.event;
-  }
-
+/**
+ * Completion of the learning layers L0-L4 per technology, and notes per technology.
+ * `onDidChange` fires with the technology after each write.
+ */
+export class ProgressRepository extends ObservableRepository<TechnologyRef> {
   setLayerCompleted(ref: TechnologyRef, layer: number, completed: boolean): LayerProgress {
     const target = requireRef(ref);
     requireLayer(layer);
@@ -254,10 +245,6 @@ export class ProgressRepository {
     );
 
     return rows;
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 
   private upsertLayer(ref: TechnologyRef, layer: number, completed: boolean, now: string): ProgressRow {

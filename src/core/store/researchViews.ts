@@ -1,9 +1,10 @@
-import { Emitter, type Event } from '../events';
-import { DEFAULT_USER_ID, type StoreContext } from './context';
+import { ObservableRepository } from './repository';
+import { DEFAULT_USER_ID } from './context';
 import { isoTimestamp } from './time';
 import { InvalidInputError, requireLimit, requireText } from './validation';
 
-/** Views closer together than this count once. */
+/**
+ * Views closer together than this count once. */
 export const DEFAULT_VIEW_INTERVAL_MS = 5 * 60 * 1000;
 
 export interface ResearchViewOptions {
@@ -11,21 +12,11 @@ export interface ResearchViewOptions {
   minIntervalMs?: number;
 }
 
-/** Views of research sessions; `sessionPath` is the session folder relative to the content root. */
-export class ResearchViewRepository {
-  private readonly changed: Emitter<string>;
-
-  /** Fires with the session path after each recorded view. */
-  readonly onDidChange: Event<string>;
-
-  constructor(
-    private readonly context: StoreContext,
-    onListenerError: (error: unknown) => void,
-  ) {
-    this.changed = new Emitter(onListenerError);
-    this.onDidChange = this.changed.event;
-  }
-
+/**
+ * Views of research sessions; `sessionPath` is the session folder relative to the content root.
+ * `onDidChange` fires with the session path after each recorded view.
+ */
+export class ResearchViewRepository extends ObservableRepository<string> {
   /**
    * Records a view of a session and returns true. When the session's newest view is
    * less than `minIntervalMs` old (default 5 minutes), it records nothing and returns false.
@@ -93,9 +84,5 @@ export class ResearchViewRepository {
           )
           .all(DEFAULT_USER_ID, limit) as Array<{ sessionPath: string; viewedAt: string }>,
     );
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }

@@ -1,8 +1,9 @@
-import { Emitter, type Event } from '../events';
-import { DEFAULT_USER_ID, type StoreContext } from './context';
+import { ObservableRepository } from './repository';
+import { DEFAULT_USER_ID } from './context';
 import { InvalidInputError, requireLimit } from './validation';
 
-/** Rows kept; older searches are deleted when a new one is added. */
+/**
+ * Rows kept; older searches are deleted when a new one is added. */
 export const SEARCH_HISTORY_MAX_ROWS = 1000;
 
 export interface SearchHistoryEntry {
@@ -11,21 +12,11 @@ export interface SearchHistoryEntry {
   searchedAt: string;
 }
 
-/** Queries the user ran in semantic search. */
-export class SearchHistoryRepository {
-  private readonly changed: Emitter<void>;
-
-  /** Fires after each added search. */
-  readonly onDidChange: Event<void>;
-
-  constructor(
-    private readonly context: StoreContext,
-    onListenerError: (error: unknown) => void,
-  ) {
-    this.changed = new Emitter(onListenerError);
-    this.onDidChange = this.changed.event;
-  }
-
+/**
+ * Queries the user ran in semantic search.
+ * `onDidChange` fires after each added search.
+ */
+export class SearchHistoryRepository extends ObservableRepository<void> {
   /** Records a search; a query that is empty after trimming is not recorded. */
   add(query: string, resultsCount: number): void {
     const text = String(query).trim();
@@ -73,9 +64,5 @@ export class SearchHistoryRepository {
           )
           .all(DEFAULT_USER_ID, limit) as SearchHistoryEntry[],
     );
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }

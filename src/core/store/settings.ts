@@ -1,10 +1,11 @@
-import { Emitter, type Event } from '../events';
-import { DEFAULT_USER_ID, type StoreContext } from './context';
+import { ObservableRepository } from './repository';
+import { DEFAULT_USER_ID } from './context';
 import { InvalidInputError } from './validation';
 
 export interface UserSettings {
   theme: 'dark' | 'light' | 'system';
-  /** Domain folder name that the learning tree opens first, or null for none. */
+  /**
+ * Domain folder name that the learning tree opens first, or null for none. */
   defaultDomain: string | null;
   showCompletedLayers: boolean;
   notificationsEnabled: boolean;
@@ -39,21 +40,10 @@ const SETTING_KEYS = Object.keys(VALIDATORS) as Array<keyof UserSettings>;
  * The default user's preferences, stored as a JSON object in users.settings.
  * Keys this version does not know are kept when writing, so a newer Luno-AI's
  * settings survive; stored values that fail validation read as their defaults.
+.
+ * `onDidChange` fires with the full settings after each update.
  */
-export class SettingsRepository {
-  private readonly changed: Emitter<UserSettings>;
-
-  /** Fires with the full settings after each update. */
-  readonly onDidChange: Event<UserSettings>;
-
-  constructor(
-    private readonly context: StoreContext,
-    onListenerError: (error: unknown) => void,
-  ) {
-    this.changed = new Emitter(onListenerError);
-    this.onDidChange = this.changed.event;
-  }
-
+export class SettingsRepository extends ObservableRepository<UserSettings> {
   get(): UserSettings {
     const stored = this.context.read(() => this.readStored());
     return this.resolve(stored);
@@ -80,10 +70,6 @@ export class SettingsRepository {
     const settings = this.resolve(merged);
     this.changed.fire(settings);
     return settings;
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 
   private readStored(): Record<string, unknown> {
