@@ -109,7 +109,9 @@ describe('research on real corpus', { skip: existsSync(corpus) ? false : `real c
       rows.map((row) => row.session_path),
       [CREWAI_SESSION, STT_SESSION],
     );
-    assert.deepEqual(await recentLabels(session.page), [sttTitle, crewaiTitle]);
+    // The view redraws after the database change event, a moment after the row is written.
+    const labels = await waitForValue(() => recentLabels(session.page), (found) => found.length === 2);
+    assert.deepEqual(labels, [sttTitle, crewaiTitle]);
   });
 });
 
