@@ -31,7 +31,7 @@ export const Commands = {
   openAtLine: '_luno.openAtLine',
   /** Adds or removes the bookmark of a heading (the CodeLens action). Argument: the bookmark target. */
   toggleBookmark: '_luno.toggleBookmark',
-  /** Bookmarks a whole PRD. Argument: a technology tree node, else a quick pick asks. */
+  /** Bookmarks a whole PRD. Argument: a technology tree node; without one, a quick pick requests the technology. */
   bookmarkTechnology: 'luno.bookmarkTechnology',
   /** Opens a bookmark at its heading, re-attaching or asking for a heading when it moved. Argument: bookmark id. */
   openBookmark: '_luno.openBookmark',
@@ -41,7 +41,7 @@ export const Commands = {
   pickBookmarkHeading: 'luno.pickBookmarkHeading',
   /** Opens the README of a research session. Argument: a Research view node. */
   openResearchSession: '_luno.openResearchSession',
-  /** Opens the lab progress webview. Argument: a lab id or Labs view node, else a quick pick asks. */
+  /** Opens the lab progress webview. Argument: a lab id or Labs view node; without one, a quick pick requests the lab. */
   showLabProgress: 'luno.showLabProgress',
   /** Opens a lab's notebook in the notebook editor. Argument: a Labs view node. */
   openLabNotebook: 'luno.openLabNotebook',

@@ -80,7 +80,7 @@ export async function collectModelDocuments(model: ContentModel, logger: Logger,
   return dropDuplicates(collected, logger);
 }
 
-/** What a file is in a content model. */
+/** Role of a file in a content model. */
 export type FileLocation =
   | { readonly kind: 'technology'; readonly root: ContentRoot; readonly technology: Technology }
   | { readonly kind: 'research'; readonly root: ContentRoot; readonly session: ResearchSession }

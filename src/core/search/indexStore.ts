@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import type { SearchDocument } from './types';
 import { documentKey } from './types';
 
-/** What the index stores about one document. */
+/** Index record of one document. */
 export interface StoredDocument {
   readonly num: number;
   readonly docKey: string;

@@ -25,7 +25,7 @@ export interface IndexProgress {
   readonly total: number;
 }
 
-/** What a run or a file update changed. */
+/** Changes made by a run or a file update. */
 export interface IndexSummary {
   /** Documents the content has now. */
   readonly documents: number;

@@ -7,16 +7,16 @@ import type { ChromaEndpoint } from '../../core/search/chroma/client';
 import { ChromaServer, type ChromaServerState } from '../../core/search/chroma/server';
 import { CHROMA_DATA_FOLDER, SecretKeys, Settings } from '../constants';
 
-/** Where the vectors live: the server this extension starts, or one the user named in `luno.chroma.url`. */
+/** Location of the vectors: the server this extension starts, or the one named in `luno.chroma.url`. */
 export type ChromaMode = 'embedded' | 'remote';
 
-/** What the status bar and the messages show about Chroma. */
+/** Chroma's state as the status bar and the messages show it. */
 export interface ChromaState {
   readonly mode: ChromaMode;
   readonly state: ChromaServerState;
   /** Base URL of the server, once known. */
   readonly url: string | undefined;
-  /** Why the server is not usable, when it is not. */
+  /** Reason the server is not usable; undefined while it is. */
   readonly problem: string | undefined;
 }
 
@@ -68,7 +68,7 @@ export class ChromaLifecycle implements vscode.Disposable {
 
   /**
    * Starts the embedded server or sets up the remote endpoint, as configured.
-   * Resolves when the server answers or has failed; never rejects.
+   * Resolves when the server responds or has failed; never rejects.
    */
   async start(): Promise<void> {
     const configuration = vscode.workspace.getConfiguration(Settings.section);
@@ -87,7 +87,7 @@ export class ChromaLifecycle implements vscode.Disposable {
     await this.start();
   }
 
-  /** Stops the embedded server; forgets the remote endpoint. */
+  /** Stops the embedded server and drops the remote endpoint. */
   async stop(): Promise<void> {
     const server = this.server;
     this.server = undefined;

@@ -7,7 +7,7 @@ import { relativeTime, type SearchFilters } from './searchText';
 
 export type { SearchFilters } from './searchText';
 
-/** What picking an item does. */
+/** Action taken when an item is picked. */
 export type PickEntry =
   | { readonly kind: 'result'; readonly result: SearchResult }
   | { readonly kind: 'history'; readonly query: string }

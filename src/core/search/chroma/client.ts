@@ -10,7 +10,7 @@ import { withComponent, type Logger } from '../../log';
 import type { EmbeddingProvider } from '../embeddings/types';
 import type { ChromaMetadata, CollectionKind } from '../types';
 
-/** Where a Chroma server is and how to authenticate. */
+/** Address of a Chroma server and its authentication. */
 export interface ChromaEndpoint {
   /** Base URL, for example `http://127.0.0.1:8000`. */
   readonly url: string;
@@ -88,7 +88,7 @@ export class VectorStore {
     return this.endpoint()?.url ?? 'no Chroma server';
   }
 
-  /** True when the server answers its heartbeat. */
+  /** True when the server responds to its heartbeat. */
   async isAvailable(): Promise<boolean> {
     try {
       await this.connect().heartbeat();
