@@ -18,7 +18,7 @@ import { after, before, describe, it } from 'node:test';
 
 import type { Locator, Page } from 'playwright-core';
 
-import { reloadWindow, repoRoot, runCommand, startWorkbench, type WorkbenchSession } from './harness';
+import { reloadWindow, repoRoot, runCommand, startWorkbench, waitForNotification, type WorkbenchSession } from './harness';
 import { activeTabTitle, corpus, cursorLine, EXTENSION_ID, makeWorkspace, queryDatabase, waitForValue } from './lunoSteps';
 
 /** A learner's question in their own words, and the PRD heading that answers it. */
@@ -240,7 +240,7 @@ describe('search on real corpus', { skip }, () => {
 
   it('rejected OpenAI key is not saved', async () => {
     await enterOpenAiKey(session.page, BAD_KEY);
-    const message = await waitForMessage(session.page, 'The OpenAI API key was not saved');
+    const message = await waitForNotification(session.page, 'The OpenAI API key was not saved', 8000);
     await session.screenshot('openai-key-rejected');
 
     assert.match(message, /HTTP 401/);
@@ -251,7 +251,7 @@ describe('search on real corpus', { skip }, () => {
   it('accepted OpenAI key is saved', async () => {
     await runCommand(session.page, 'Notifications: Clear All Notifications');
     await enterOpenAiKey(session.page, GOOD_KEY);
-    const message = await waitForMessage(session.page, 'OpenAI API key saved');
+    const message = await waitForNotification(session.page, 'OpenAI API key saved', 8000);
     await session.screenshot('openai-key-saved');
 
     assert.match(message, /still uses the offline model/);
@@ -355,31 +355,6 @@ async function setUserSetting(page: Page, key: string, value: string): Promise<v
 /** Gives the Settings editor time to write the value it debounces. */
 function screenshotSettle(page: Page): Promise<void> {
   return page.waitForTimeout(1000);
-}
-
-/**
- * Waits for a notification containing `text` and returns its message. It
- * looks at the toasts first and then in the notification center, because a
- * toast can be hidden before a check sees it.
- */
-async function waitForMessage(page: Page, text: string): Promise<string> {
-  const toast = page.locator('.notifications-toasts .notification-list-item-message', { hasText: text }).first();
-  const shown = await toast
-    .waitFor({ timeout: 8000 })
-    .then(() => true)
-    .catch(() => false);
-  if (shown) {
-    return (await toast.textContent())?.trim() ?? '';
-  }
-
-  await runCommand(page, 'Notifications: Show Notifications');
-  const listed = page.locator('.notifications-center .notification-list-item-message', { hasText: text }).first();
-  try {
-    await listed.waitFor({ timeout: STEP_MS });
-    return (await listed.textContent())?.trim() ?? '';
-  } finally {
-    await page.keyboard.press('Escape');
-  }
 }
 
 /** Rows of the quick pick that are recent searches. */

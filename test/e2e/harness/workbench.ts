@@ -114,15 +114,33 @@ export async function notifications(page: Page): Promise<string[]> {
   return messages.map((message) => message.trim());
 }
 
-/** Waits for a notification toast whose message contains `text`; returns its full message. */
+/**
+ * Waits for a notification whose message contains `text` and returns its full message.
+ * It waits for a toast first, then looks in the notification center, because code-server
+ * 1.100 sometimes posts a message without showing its toast (seen next to a progress toast).
+ */
 export async function waitForNotification(page: Page, text: string, timeoutMs = STEP_TIMEOUT_MS): Promise<string> {
   const toast = page.locator('.notifications-toasts .notification-list-item-message', { hasText: text }).first();
-  try {
-    await toast.waitFor({ state: 'visible', timeout: timeoutMs });
-  } catch (error) {
-    throw new Error(`No notification containing "${text}" within ${timeoutMs} ms. Shown: ${JSON.stringify(await notifications(page))}`, {
-      cause: error,
-    });
+  const toastShown = await toast.waitFor({ state: 'visible', timeout: timeoutMs }).then(
+    () => true,
+    () => false,
+  );
+  if (toastShown) {
+    return (await toast.textContent())?.trim() ?? '';
   }
-  return (await toast.textContent())?.trim() ?? '';
+
+  const shownToasts = await notifications(page);
+  await runCommand(page, 'Notifications: Show Notifications');
+  const listed = page.locator('.notifications-center .notification-list-item-message', { hasText: text }).first();
+  try {
+    await listed.waitFor({ state: 'visible', timeout: 5000 });
+    return (await listed.textContent())?.trim() ?? '';
+  } catch (error) {
+    throw new Error(
+      `No notification containing "${text}" within ${timeoutMs} ms, as a toast or in the notification center. Toasts: ${JSON.stringify(shownToasts)}`,
+      { cause: error },
+    );
+  } finally {
+    await page.keyboard.press('Escape');
+  }
 }
