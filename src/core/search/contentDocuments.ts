@@ -64,7 +64,7 @@ function dropDuplicates(collected: CollectedDocuments, logger: Logger): Collecte
   return { documents: [...seen.values()], unreadable: collected.unreadable };
 }
 
-/** Every document of a content model. */
+/** Collects every search document of a content model. */
 export async function collectModelDocuments(model: ContentModel, logger: Logger, signal?: AbortSignal): Promise<CollectedDocuments> {
   const collected: CollectedDocuments = { documents: [], unreadable: new Set() };
   for (const domain of model.domains) {

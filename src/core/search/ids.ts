@@ -3,7 +3,7 @@
  * `agents_crewai_quick-start`. Every character of a part other than ASCII
  * letters, digits, `.` and `-` is percent-encoded (UTF-8 bytes, `%5f` for
  * `_`), so the separator never occurs inside a part: `llm_fine` + `tuning`
- * and `llm` + `fine_tuning` give different ids, and no id holds whitespace,
+ * and `llm` + `fine_tuning` give different ids, and no id contains whitespace,
  * control or invisible characters. An empty part is written `~`.
  */
 

@@ -52,7 +52,7 @@ export class SearchIndexStore {
   /** `db` is called on each use because a restore can replace the connection. */
   constructor(private readonly db: () => Database.Database) {}
 
-  /** Every stored document, by key. */
+  /** Returns every stored document, by key. */
   allDocuments(): Map<string, StoredDocument> {
     const rows = this.db().prepare(`SELECT ${DOCUMENT_COLUMNS} FROM search_documents`).all() as StoredDocument[];
     return new Map(rows.map((row) => [row.docKey, row]));
@@ -96,7 +96,7 @@ export class SearchIndexStore {
     return (this.db().prepare('SELECT count(*) AS count FROM search_documents').get() as { count: number }).count;
   }
 
-  /** The body text of a document, from the keyword index. */
+  /** Reads the body text of a document from the keyword index. */
   body(num: number): string {
     const row = this.db().prepare('SELECT body FROM search_fts WHERE rowid = ?').get(num) as { body: string } | undefined;
     return row?.body ?? '';

@@ -27,9 +27,10 @@ export const CHROMA_SETTINGS = [Settings.chromaUrl, Settings.chromaTenant, Setti
 
 /**
  * Provides the Chroma endpoint of the session. With `luno.chroma.url` empty it
- * runs the embedded server (data in `<global storage>/chroma`, bound to
- * 127.0.0.1 on a free port, restarted with backoff by ChromaServer); otherwise
- * it points at the named server with the token kept in SecretStorage. Failures
+ * runs the embedded server, which keeps its data in `<global storage>/chroma`,
+ * binds to 127.0.0.1 on a free port and is restarted with backoff by
+ * ChromaServer. Otherwise it points at the named server, with the token kept
+ * in SecretStorage. Failures
  * are logged and reported through `state`; search then serves keyword results.
  */
 export class ChromaLifecycle implements vscode.Disposable {
@@ -54,7 +55,7 @@ export class ChromaLifecycle implements vscode.Disposable {
     return this.current;
   }
 
-  /** The endpoint to use now, or undefined while no server is usable. */
+  /** Returns the endpoint to use now, or undefined while no server is usable. */
   endpoint(): ChromaEndpoint | undefined {
     if (this.remote !== undefined) {
       return this.remote;

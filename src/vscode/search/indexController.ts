@@ -55,7 +55,7 @@ export class IndexController implements vscode.Disposable {
     return this.runningProgress;
   }
 
-  /** Why the last run failed, until a run succeeds. */
+  /** Reason the last run failed, kept until a run succeeds. */
   get failure(): string | undefined {
     return this.lastFailure;
   }

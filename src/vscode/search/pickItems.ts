@@ -88,12 +88,12 @@ export function historyItem(entry: SearchHistoryEntry, now: Date): PickItem {
   };
 }
 
-/** A row that explains something (no results, no history, a failure); picking it does nothing. */
+/** Builds a row that explains the list, such as no results, no history or a failure. Picking it does nothing. */
 export function infoItem(label: string, detail?: string): PickItem {
   return { label, ...(detail === undefined ? {} : { detail }), alwaysShow: true, entry: { kind: 'info' } };
 }
 
-/** A non-selectable line above the results. */
+/** Builds a non-selectable line above the results. */
 export function separator(label: string): PickItem {
   return { label, kind: vscode.QuickPickItemKind.Separator, entry: { kind: 'info' } };
 }

@@ -16,7 +16,7 @@ interface Received {
 let server: http.Server;
 let baseURL: string;
 let received: Received[];
-/** Statuses to answer with before a success, consumed one per request. */
+/** Statuses the fake server returns before a success, consumed one per request. */
 let failures: number[];
 
 before(async () => {

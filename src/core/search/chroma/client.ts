@@ -83,7 +83,7 @@ export class VectorStore {
     return this.provider.id;
   }
 
-  /** Where the store connects, for messages. */
+  /** Returns the server URL for messages, or 'no Chroma server'. */
   describe(): string {
     return this.endpoint()?.url ?? 'no Chroma server';
   }
@@ -112,7 +112,7 @@ export class VectorStore {
     return this.call(`count ${collection.name}`, () => collection.count());
   }
 
-  /** All ids in one collection. */
+  /** Returns every id in one collection. */
   async ids(kind: CollectionKind): Promise<string[]> {
     const collection = await this.collection(kind);
     const total = await this.count(kind);
@@ -256,7 +256,7 @@ export class VectorStore {
     const dimensions = collection.metadata?.dimensions;
     if (model !== provider.id || dimensions !== provider.dimensions) {
       throw new VectorStoreError(
-        `The Chroma collection ${name} on ${this.describe()} holds vectors of model ${String(model)} with ${String(dimensions)} dimensions, not ${provider.id} with ${provider.dimensions}. Run "Luno: Rebuild Search Index" (or \`luno index --rebuild\`) to recreate it.`,
+        `The Chroma collection ${name} on ${this.describe()} contains vectors of model ${String(model)} with ${String(dimensions)} dimensions, not ${provider.id} with ${provider.dimensions}. Run "Luno: Rebuild Search Index" (or \`luno index --rebuild\`) to recreate it.`,
       );
     }
     this.collections.set(kind, collection);

@@ -1,7 +1,7 @@
 /**
  * Embeddings from OpenAI's API (`text-embedding-3-small` by default) through
  * the `openai` package: batched, retried with exponential backoff on 429,
- * 5xx and connection errors, and an EmbeddingError that says how to fix a
+ * 5xx and connection errors, and an EmbeddingError that explains how to fix a
  * rejected key. The key never reaches a log or a message.
  */
 import OpenAI from 'openai';
